@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  KHIEN_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  KHIEN_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  KHIEN_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  KHIEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  KHIEN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  KHIEN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Who must use a TOTP second factor: `admin` (anyone with the admin role), `police` (staff of police agencies), `all`, or empty. */
+  KHIEN_TOTP_REQUIRED: list.pipe(z.array(z.enum(['admin', 'police', 'all']))).default(['admin', 'police']),
+  KHIEN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  KHIEN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  KHIEN_JOBS: z.enum(['on', 'off']).default('on'),
+  KHIEN_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  sessionTtlMinutes: number;
+  sessionIdleMinutes: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  totpRequired: ReadonlyArray<'admin' | 'police' | 'all'>;
+  cookieSecure: 'auto' | 'true' | 'false';
+  bodyLimitBytes: number;
+  jobs: boolean;
+  webDist: string | undefined;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+/** The only reader of process.env. The first bad value stops start-up with a message naming it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration ${first?.path.join('.')}: ${first?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.KHIEN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.KHIEN_ADMIN_PASSWORD,
+    sessionTtlMinutes: e.KHIEN_SESSION_TTL_MINUTES,
+    sessionIdleMinutes: e.KHIEN_SESSION_IDLE_MINUTES,
+    lockoutThreshold: e.KHIEN_LOCKOUT_THRESHOLD,
+    lockoutMinutes: e.KHIEN_LOCKOUT_MINUTES,
+    totpRequired: e.KHIEN_TOTP_REQUIRED,
+    cookieSecure: e.KHIEN_COOKIE_SECURE,
+    bodyLimitBytes: e.KHIEN_BODY_LIMIT_BYTES,
+    jobs: e.KHIEN_JOBS === 'on',
+    webDist: e.KHIEN_WEB_DIST,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** A configuration for tests and tools: defaults plus overrides, never reading process.env. */
+export function configFor(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
+}

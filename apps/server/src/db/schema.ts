@@ -1,0 +1,122 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types of the tables, as the migrations in ./migrations create them. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface ReferenceDataVersionsTable {
+  name: string;
+  version: string;
+  source: string;
+  loaded_at: Generated<Date>;
+}
+export interface ProvincesTable {
+  code: string;
+  name: string;
+  name_en: string;
+  full_name: string;
+  full_name_en: string;
+}
+export interface CommunesTable {
+  code: string;
+  province_code: string;
+  name: string;
+  name_en: string;
+  full_name: string;
+  full_name_en: string;
+  kind: 'xa' | 'phuong' | 'dac_khu';
+}
+export interface AgenciesTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  type: string;
+  scope_level: 'national' | 'province' | 'commune';
+  province_code: string | null;
+  commune_code: string | null;
+  parent_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface UsersTable {
+  id: string;
+  agency_id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  roles: string[];
+  active: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface ApiKeysTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  scopes: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+export interface AuditLogTable {
+  seq: number;
+  occurred_at: Timestamp;
+  actor_kind: 'user' | 'api_key' | 'system' | 'anonymous';
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_api_key_id: string | null;
+  actor_agency_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_agency_id: string | null;
+  personal_data: boolean;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+export interface SchemaMigrationsTable {
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+export interface DB {
+  reference_data_versions: ReferenceDataVersionsTable;
+  provinces: ProvincesTable;
+  communes: CommunesTable;
+  agencies: AgenciesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  schema_migrations: SchemaMigrationsTable;
+}

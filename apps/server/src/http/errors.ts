@@ -1,0 +1,102 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Problem } from '@khien/contracts';
+import { AppError, type ErrorCode } from '../shared/app-error.js';
+
+/** The one place where error codes meet HTTP statuses. */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  'validation.failed': 400,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 423,
+  'auth.totp_required': 401,
+  'auth.totp_invalid': 401,
+  'auth.totp_enrolment_required': 403,
+  'auth.totp_required_by_policy': 409,
+  'auth.totp_not_pending': 409,
+  'auth.password_change_required': 403,
+  'auth.forbidden': 403,
+  'auth.api_key_invalid': 401,
+  'auth.scope_missing': 403,
+  not_found: 404,
+  'conflict.username_taken': 409,
+  'conflict.agency_exists': 409,
+  'agency.scope_invalid': 422,
+  'agency.outside_jurisdiction': 403,
+  'user.cannot_modify_self': 409,
+  'user.role_not_grantable': 403,
+  'reference.unknown_province': 422,
+  'reference.unknown_commune': 422,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  423: 'Locked',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export function problem(code: ErrorCode, detail: string, instance?: string, extra?: Partial<Problem>): Problem {
+  return {
+    type: `https://khien.gov.vn/problems/${code.replace(/\./g, '/')}`,
+    title: TITLES[STATUS_OF[code]] ?? code,
+    status: STATUS_OF[code],
+    code,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem) {
+  return reply.status(body.status).type('application/problem+json').send(body);
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const instance = request.url.split('?')[0];
+  if (error instanceof AppError) {
+    return sendProblem(reply, problem(error.code, error.message, instance, error.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => ({
+      path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+      message: issue.message ?? 'invalid',
+    }));
+    return sendProblem(reply, problem('validation.failed', 'Some fields are not valid', instance, { errors }));
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error }, 'response did not match its contract');
+    return sendProblem(reply, problem('internal', 'The server produced an invalid answer', instance));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return sendProblem(reply, problem('request.too_large', 'The request body is too large', instance));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return sendProblem(reply, problem('request.unsupported_media_type', 'Send application/json', instance));
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return sendProblem(reply, problem('validation.failed', 'The body is not valid JSON', instance));
+  }
+  if (error.statusCode === 429) {
+    return sendProblem(reply, problem('rate_limited', 'Too many requests; try again later', instance));
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    if (error instanceof SyntaxError) {
+      return sendProblem(reply, problem('validation.failed', 'The body is not valid JSON', instance));
+    }
+    return sendProblem(reply, problem('validation.failed', error.message, instance));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problem('internal', 'Something went wrong on our side', instance));
+}

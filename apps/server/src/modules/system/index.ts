@@ -1,0 +1,1 @@
+export { registerSystemRoutes, type SystemProbes } from './system.routes.js';

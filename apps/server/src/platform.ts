@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import { isReachable, openDatabase, type Database } from './db/database.js';
+import { lockDataDirectory } from './db/data-lock.js';
+import { migrate, migrationStatus } from './db/migrate.js';
+import { buildHttpApp, type App } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
+import { createJobQueue, type JobQueue } from './jobs/queue.js';
+import { createAgenciesRepository, createAgenciesService, registerAgenciesRoutes } from './modules/agencies/index.js';
+import { createAuditRepository, createAuditService, registerAuditRoutes } from './modules/audit/index.js';
+import { createAuthRepository, createAuthService, credentialsOf, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
+import {
+  createReferenceRepository,
+  createReferenceService,
+  registerReferenceRoutes,
+  shippedAdminUnits,
+} from './modules/reference/index.js';
+import { registerSystemRoutes } from './modules/system/index.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { systemContext } from './shared/context.js';
+
+export interface Platform {
+  app: App;
+  database: Database;
+  jobs: JobQueue;
+  logger: Logger;
+  /** The generated one-time password of the first administrator, when this start created it. */
+  initialAdminPassword: string | null;
+  services: {
+    auth: ReturnType<typeof createAuthService>;
+    agencies: ReturnType<typeof createAgenciesService>;
+    audit: ReturnType<typeof createAuditService>;
+    reference: ReturnType<typeof createReferenceService>;
+  };
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Open this database instead of the one the configuration names (tests use a fresh one). */
+  database?: Database;
+}
+
+/** The web app's build, beside the server's (apps/web/dist), unless the configuration names one. */
+function defaultWebDist(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, '../../web/dist'), path.resolve(here, '../../../apps/web/dist')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+  }
+  return undefined;
+}
+
+/** The composition root: configuration → database → modules → HTTP and jobs. */
+export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'khien' } });
+  let unlock: (() => void) | null = null;
+  let database = options.database;
+  if (!database) {
+    if (config.databaseUrl) {
+      database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
+    } else {
+      unlock = lockDataDirectory(config.dataDir);
+      try {
+        database = await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+      } catch (error) {
+        unlock();
+        throw error;
+      }
+    }
+  }
+  const openedDatabase = database;
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    const db = database.db;
+
+    const auditService = createAuditService({ db, repository: createAuditRepository(), clock });
+    const reference = createReferenceService({ db, repository: createReferenceRepository() });
+    const referenceSync = await reference.sync(shippedAdminUnits());
+    if (referenceSync.changed) logger.info({ version: referenceSync.version }, 'administrative units loaded');
+    const agenciesRepository = createAgenciesRepository();
+    const agencies = createAgenciesService({
+      db,
+      repository: agenciesRepository,
+      audit: auditService,
+      reference,
+      clock,
+      totpRequiredFor: config.totpRequired,
+    });
+    const auth = createAuthService({
+      db,
+      repository: createAuthRepository(),
+      agenciesRepository,
+      agencies,
+      audit: auditService,
+      clock,
+      settings: config,
+    });
+    const bootstrap = await auth.bootstrap(systemContext, config.adminPassword);
+
+    const metrics = createMetrics();
+    const jobs = createJobQueue({
+      database,
+      logger,
+      handlers: {
+        'sessions.purge-expired': async () => {
+          const removed = await auth.purgeExpiredSessions();
+          logger.info({ removed }, 'expired sessions purged');
+        },
+        'audit.verify-chain': async () => {
+          const result = await auditService.verify(null);
+          metrics.auditChainOk.set(result.ok ? 1 : 0);
+          if (result.ok) logger.info({ checked: result.checked }, 'audit chain verified');
+          else logger.error({ firstBrokenSeq: result.firstBrokenSeq, problem: result.problem }, 'audit chain broken');
+        },
+      },
+      schedules: [
+        { name: 'sessions.purge-expired', cron: '17 * * * *' },
+        { name: 'audit.verify-chain', cron: '41 2 * * *' },
+      ],
+    });
+
+    const app = await buildHttpApp({
+      // An empty KHIEN_WEB_DIST serves the API alone.
+      config: { ...config, webDist: config.webDist === '' ? undefined : (config.webDist ?? defaultWebDist()) },
+      logger,
+      metrics,
+      sessionCookieName: SESSION_COOKIE,
+      async authenticate(request) {
+        const identity = await auth.authenticate(credentialsOf(request));
+        return identity ? { context: { actor: identity.actor }, restriction: identity.restriction } : null;
+      },
+    });
+    registerSystemRoutes(app, {
+      metricsContentType: metrics.registry.contentType,
+      metricsText: () => metrics.registry.metrics(),
+      async readiness() {
+        const reachable = await isReachable(openedDatabase);
+        const status = reachable ? await migrationStatus(openedDatabase) : { applied: 0, pending: 0 };
+        const ready = reachable && status.pending === 0;
+        return {
+          status: ready ? 'ready' : 'not_ready',
+          database: openedDatabase.kind,
+          databaseReachable: reachable,
+          migrationsApplied: status.applied,
+          migrationsPending: status.pending,
+          jobs: jobs.isRunning() ? 'running' : 'stopped',
+        };
+      },
+    });
+    registerAuthRoutes(app, auth, { cookieSecure: config.cookieSecure });
+    registerAgenciesRoutes(app, agencies);
+    registerAuditRoutes(app, auditService);
+    registerReferenceRoutes(app, reference);
+    await app.ready();
+    if (config.jobs) await jobs.start();
+
+    let closed = false;
+    return {
+      app,
+      database,
+      jobs,
+      logger,
+      initialAdminPassword: bootstrap.password,
+      services: { auth, agencies, audit: auditService, reference },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await jobs.stop();
+        await app.close();
+        if (!options.database) await openedDatabase.close();
+        unlock?.();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await openedDatabase.close().catch(() => undefined);
+    unlock?.();
+    throw error;
+  }
+}

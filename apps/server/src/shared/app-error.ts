@@ -1,0 +1,45 @@
+/**
+ * Errors that services raise. They carry a stable code; http/errors.ts maps codes to HTTP statuses, so
+ * services never know about HTTP.
+ */
+export type ErrorCode =
+  | 'validation.failed'
+  | 'auth.required'
+  | 'auth.invalid_credentials'
+  | 'auth.locked'
+  | 'auth.totp_required'
+  | 'auth.totp_invalid'
+  | 'auth.totp_enrolment_required'
+  | 'auth.totp_required_by_policy'
+  | 'auth.totp_not_pending'
+  | 'auth.password_change_required'
+  | 'auth.forbidden'
+  | 'auth.api_key_invalid'
+  | 'auth.scope_missing'
+  | 'not_found'
+  | 'conflict.username_taken'
+  | 'conflict.agency_exists'
+  | 'agency.scope_invalid'
+  | 'agency.outside_jurisdiction'
+  | 'user.cannot_modify_self'
+  | 'user.role_not_grantable'
+  | 'reference.unknown_province'
+  | 'reference.unknown_commune'
+  | 'request.too_large'
+  | 'request.unsupported_media_type'
+  | 'rate_limited'
+  | 'internal';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { errors?: Array<{ path: string; message: string }> },
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('auth.forbidden', message);

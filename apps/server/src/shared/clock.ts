@@ -1,0 +1,19 @@
+/** Time as a dependency, so that deadlines and expiries can be tested with a controlled clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class ManualClock implements Clock {
+  constructor(private current: Date = new Date('2026-01-01T00:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(milliseconds: number): void {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+}

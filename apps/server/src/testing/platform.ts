@@ -1,0 +1,37 @@
+import type { Me } from '@khien/contracts';
+import pino from 'pino';
+import { configFor, type Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { totpCode } from '../modules/auth/index.js';
+import { createPlatform, type Platform } from '../platform.js';
+import { ManualClock, type Clock } from '../shared/clock.js';
+
+export const ADMIN_PASSWORD = 'correct-horse-battery-staple';
+
+/** A platform on the given database, with jobs off unless asked, a quiet logger and a known admin password. */
+export async function startTestPlatform(
+  database: Database,
+  overrides: Partial<Config> = {},
+  clock: Clock = new ManualClock(new Date('2026-03-02T08:00:00Z')),
+): Promise<Platform> {
+  const config = configFor({ adminPassword: ADMIN_PASSWORD, jobs: false, totpRequired: [], webDist: '', ...overrides });
+  return createPlatform(config, { database, clock, logger: pino({ level: 'silent' }) });
+}
+
+export interface Session {
+  cookie: string;
+  me: Me;
+}
+
+/** Signs in through the real route and returns the session cookie. */
+export async function login(platform: Platform, username: string, password: string, totpSecret?: string, at?: Date): Promise<Session> {
+  const response = await platform.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(totpSecret ? { totp: totpCode(totpSecret, at ?? new Date()) } : {}) },
+  });
+  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+  const setCookie = response.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0]! : setCookie!;
+  return { cookie: raw.split(';')[0]!, me: response.json() as Me };
+}
