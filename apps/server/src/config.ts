@@ -27,6 +27,10 @@ const ConfigSchema = z.object({
   KHIEN_TOTP_REQUIRED: list.pipe(z.array(z.enum(['admin', 'police', 'all']))).default(['admin', 'police']),
   KHIEN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   KHIEN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  /** Requests per minute per client address on sign-in, password and TOTP routes. */
+  KHIEN_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Trust X-Forwarded-* headers: only behind a reverse proxy that overwrites them (`true`, or a list of proxy addresses). */
+  KHIEN_TRUST_PROXY: z.string().default('false'),
   KHIEN_JOBS: z.enum(['on', 'off']).default('on'),
   KHIEN_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,6 +50,8 @@ export type Config = {
   totpRequired: ReadonlyArray<'admin' | 'police' | 'all'>;
   cookieSecure: 'auto' | 'true' | 'false';
   bodyLimitBytes: number;
+  authRateLimitPerMinute: number;
+  trustProxy: boolean | string[];
   jobs: boolean;
   webDist: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -74,6 +80,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     totpRequired: e.KHIEN_TOTP_REQUIRED,
     cookieSecure: e.KHIEN_COOKIE_SECURE,
     bodyLimitBytes: e.KHIEN_BODY_LIMIT_BYTES,
+    authRateLimitPerMinute: e.KHIEN_AUTH_RATE_LIMIT,
+    trustProxy:
+      e.KHIEN_TRUST_PROXY === 'true' ? true : e.KHIEN_TRUST_PROXY === 'false' || e.KHIEN_TRUST_PROXY === '' ? false : e.KHIEN_TRUST_PROXY.split(',').map((a) => a.trim()),
     jobs: e.KHIEN_JOBS === 'on',
     webDist: e.KHIEN_WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -120,8 +120,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         },
       },
       schedules: [
-        { name: 'sessions.purge-expired', cron: '17 * * * *' },
-        { name: 'audit.verify-chain', cron: '41 2 * * *' },
+        { name: 'sessions.purge-expired', cron: '17 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'audit.verify-chain', cron: '41 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       ],
     });
 
@@ -153,7 +153,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         };
       },
     });
-    registerAuthRoutes(app, auth, { cookieSecure: config.cookieSecure });
+    registerAuthRoutes(app, auth, { cookieSecure: config.cookieSecure, rateLimitPerMinute: config.authRateLimitPerMinute });
     registerAgenciesRoutes(app, agencies);
     registerAuditRoutes(app, auditService);
     registerReferenceRoutes(app, reference);
@@ -171,8 +171,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       async close() {
         if (closed) return;
         closed = true;
-        await jobs.stop();
+        // Stop taking requests first, then let running jobs finish, then close the database.
         await app.close();
+        await jobs.stop();
         if (!options.database) await openedDatabase.close();
         unlock?.();
       },

@@ -82,6 +82,8 @@ async function openPostgres(url: string): Promise<Database> {
     },
     async close() {
       await db.destroy();
+      // Kysely takes the pool over only at its first query: end it here when Kysely did not.
+      if (!pool.ending) await pool.end();
     },
   };
 }

@@ -30,6 +30,7 @@ export interface AgenciesTable {
   id: string;
   name: string;
   short_name: string | null;
+  search_text: string;
   type: string;
   scope_level: 'national' | 'province' | 'commune';
   province_code: string | null;
@@ -47,6 +48,7 @@ export interface UsersTable {
   email: string | null;
   phone: string | null;
   password_hash: string;
+  search_text: string;
   roles: string[];
   active: Generated<boolean>;
   must_change_password: Generated<boolean>;
@@ -55,6 +57,7 @@ export interface UsersTable {
   totp_last_step: number | null;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
+  sessions_valid_after: Timestamp | null;
   last_login_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { describe } from 'vitest';
 import { openDatabase, type Database } from '../db/database.js';
 
 /**
@@ -15,6 +16,8 @@ export interface TestDatabaseTarget {
 
 export interface TestDatabase {
   database: Database;
+  /** The connection URL, for PostgreSQL databases (to start a server process on it). */
+  url?: string;
   /** Closes the connection and removes the database. */
   dispose(): Promise<void>;
 }
@@ -51,10 +54,13 @@ export async function openFreshPostgres(url: string): Promise<TestDatabase> {
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: target.toString() });
+  let closed = false;
   return {
     database,
+    url: target.toString(),
     async dispose() {
-      await database.close();
+      if (!closed) await database.close().catch(() => undefined);
+      closed = true;
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       try {
@@ -69,4 +75,34 @@ export async function openFreshPostgres(url: string): Promise<TestDatabase> {
 /** Prints why a target is skipped, once, so that a green run says what it did not cover. */
 export function announceSkip(target: TestDatabaseTarget): void {
   if (target.skipReason) console.log(`[${target.name}] ${target.skipReason}`);
+}
+
+export interface SuiteDatabaseTarget {
+  name: TestDatabaseTarget['name'];
+  skipReason: string | null;
+  /** A new, empty database (migrations not applied), closed and removed at cleanup. */
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+/** One describe block per target, named `<title> [pglite]` and `<title> [postgres]`, skipped with a reason. */
+export function forEachDatabase(title: string, suite: (target: SuiteDatabaseTarget) => void): void {
+  for (const target of databaseTargets()) {
+    describe.skipIf(target.skipReason !== null)(`${title} [${target.name}]`, () => {
+      if (target.skipReason !== null) console.log(`Skipping "${title}" on ${target.name}: ${target.skipReason}`);
+      const opened: TestDatabase[] = [];
+      suite({
+        name: target.name,
+        skipReason: target.skipReason,
+        async open() {
+          const testDatabase = await target.open();
+          opened.push(testDatabase);
+          return testDatabase.database;
+        },
+        async cleanup() {
+          for (const testDatabase of opened.splice(0)) await testDatabase.dispose();
+        },
+      });
+    });
+  }
 }

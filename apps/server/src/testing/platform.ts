@@ -14,7 +14,7 @@ export async function startTestPlatform(
   overrides: Partial<Config> = {},
   clock: Clock = new ManualClock(new Date('2026-03-02T08:00:00Z')),
 ): Promise<Platform> {
-  const config = configFor({ adminPassword: ADMIN_PASSWORD, jobs: false, totpRequired: [], webDist: '', ...overrides });
+  const config = configFor({ adminPassword: ADMIN_PASSWORD, jobs: false, totpRequired: [], webDist: '', authRateLimitPerMinute: 10_000, ...overrides });
   return createPlatform(config, { database, clock, logger: pino({ level: 'silent' }) });
 }
 

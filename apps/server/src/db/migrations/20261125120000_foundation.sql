@@ -31,6 +31,8 @@ create table agencies (
   id uuid primary key,
   name text not null,
   short_name text,
+  -- name and short name folded (lower case, no diacritics) so that search works typed either way
+  search_text text not null,
   type text not null,
   scope_level text not null check (scope_level in ('national', 'province', 'commune')),
   province_code text references provinces (code),
@@ -47,6 +49,7 @@ create table agencies (
 );
 create unique index agencies_name_in_area on agencies (lower(name), coalesce(province_code, ''), coalesce(commune_code, ''));
 create index agencies_province_code on agencies (province_code);
+create index agencies_search_text on agencies (search_text);
 
 create table users (
   id uuid primary key,
@@ -56,6 +59,8 @@ create table users (
   email text,
   phone text,
   password_hash text not null,
+  -- username and full name folded, for search without diacritics
+  search_text text not null,
   roles text[] not null,
   active boolean not null default true,
   must_change_password boolean not null default false,
@@ -64,6 +69,8 @@ create table users (
   totp_last_step bigint,
   failed_logins integer not null default 0,
   locked_until timestamptz,
+  -- sessions created before this moment are void (password or second factor reset by an administrator)
+  sessions_valid_after timestamptz,
   last_login_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()

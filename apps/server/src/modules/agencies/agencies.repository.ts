@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AgenciesTable, ApiKeysTable, DB, UsersTable } from '../../db/schema.js';
+import { foldVietnamese } from '@khien/core';
 import type { Reach } from '../../shared/policy.js';
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -7,6 +8,8 @@ export type UserRow = Selectable<UsersTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+const agencySearchText = (name: string, shortName: string | null) => foldVietnamese(`${name} ${shortName ?? ''}`);
+const userSearchText = (username: string, fullName: string) => foldVietnamese(`${username} ${fullName}`);
 
 export function createAgenciesRepository() {
   return {
@@ -40,7 +43,7 @@ export function createAgenciesRepository() {
           return parts.length > 0 ? eb.or(parts) : eb.val(false);
         });
       }
-      if (filter.q) query = query.where('name', 'ilike', `%${escapeLike(filter.q)}%`);
+      if (filter.q) query = query.where('search_text', 'like', `%${escapeLike(foldVietnamese(filter.q))}%`);
       if (filter.type) query = query.where('type', '=', filter.type);
       if (filter.provinceCode) query = query.where('province_code', '=', filter.provinceCode);
       const [items, count] = await Promise.all([
@@ -50,14 +53,21 @@ export function createAgenciesRepository() {
       return { items, total: Number(count.total) };
     },
 
-    async insertAgency(db: Kysely<DB>, row: Omit<AgencyRow, 'created_at' | 'updated_at' | 'active'>) {
-      return db.insertInto('agencies').values(row).returningAll().executeTakeFirstOrThrow();
+    async insertAgency(db: Kysely<DB>, row: Omit<AgencyRow, 'created_at' | 'updated_at' | 'active' | 'search_text'>) {
+      return db
+        .insertInto('agencies')
+        .values({ ...row, search_text: agencySearchText(row.name, row.short_name) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
 
     async updateAgency(db: Kysely<DB>, id: string, changes: Partial<Pick<AgencyRow, 'name' | 'short_name' | 'active'>>) {
+      const current = await db.selectFrom('agencies').select(['name', 'short_name']).where('id', '=', id).executeTakeFirstOrThrow();
+      const name = changes.name ?? current.name;
+      const shortName = changes.short_name !== undefined ? changes.short_name : current.short_name;
       return db
         .updateTable('agencies')
-        .set({ ...changes, updated_at: new Date() })
+        .set({ ...changes, search_text: agencySearchText(name, shortName), updated_at: new Date() })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -82,10 +92,7 @@ export function createAgenciesRepository() {
       filter: { q?: string; limit: number; offset: number },
     ): Promise<{ items: UserRow[]; total: number }> {
       let query = db.selectFrom('users').where('agency_id', '=', agencyId);
-      if (filter.q) {
-        const like = `%${escapeLike(filter.q)}%`;
-        query = query.where((eb) => eb.or([eb('username', 'ilike', like), eb('full_name', 'ilike', like)]));
-      }
+      if (filter.q) query = query.where('search_text', 'like', `%${escapeLike(foldVietnamese(filter.q))}%`);
       const [items, count] = await Promise.all([
         query.selectAll().orderBy('username').limit(filter.limit).offset(filter.offset).execute(),
         query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
@@ -93,14 +100,23 @@ export function createAgenciesRepository() {
       return { items, total: Number(count.total) };
     },
 
-    async insertUser(db: Kysely<DB>, row: Omit<UserRow, 'created_at' | 'updated_at' | 'active' | 'failed_logins'>) {
-      return db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
+    async insertUser(db: Kysely<DB>, row: Omit<UserRow, 'created_at' | 'updated_at' | 'active' | 'failed_logins' | 'search_text'>) {
+      return db
+        .insertInto('users')
+        .values({ ...row, search_text: userSearchText(row.username, row.full_name) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
 
-    async updateUser(db: Kysely<DB>, id: string, changes: Partial<Omit<UserRow, 'id' | 'created_at'>>) {
+    async updateUser(db: Kysely<DB>, id: string, changes: Partial<Omit<UserRow, 'id' | 'created_at' | 'search_text'>>) {
+      let search: { search_text?: string } = {};
+      if (changes.full_name !== undefined) {
+        const current = await db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+        search = { search_text: userSearchText(current.username, changes.full_name) };
+      }
       return db
         .updateTable('users')
-        .set({ ...changes, updated_at: new Date() })
+        .set({ ...changes, ...search, updated_at: new Date() })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();

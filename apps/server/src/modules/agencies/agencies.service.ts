@@ -231,6 +231,7 @@ export function createAgenciesService(deps: AgenciesDependencies) {
           totp_pending_secret: null,
           totp_last_step: null,
           locked_until: null,
+          sessions_valid_after: null,
           last_login_at: null,
         });
         await audit.record(trx, context, {
@@ -262,6 +263,8 @@ export function createAgenciesService(deps: AgenciesDependencies) {
         if (input.unlock) Object.assign(changes, { locked_until: null, failed_logins: 0 });
         if (input.resetTotp) Object.assign(changes, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
         if (passwordHash) Object.assign(changes, { password_hash: passwordHash, must_change_password: true });
+        // A reset password or second factor, or a deactivation, ends the sessions the person has open.
+        if (passwordHash || input.resetTotp || input.active === false) changes.sessions_valid_after = clock.now();
         const row = await repository.updateUser(trx, user.id, changes);
         await audit.record(trx, context, {
           action: 'user.update',

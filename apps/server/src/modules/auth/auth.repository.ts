@@ -5,7 +5,7 @@ export type SessionRow = Selectable<SessionsTable>;
 
 export function createAuthRepository() {
   return {
-    async insertSession(db: Kysely<DB>, row: Omit<SessionRow, 'created_at' | 'revoked_at'>) {
+    async insertSession(db: Kysely<DB>, row: Omit<SessionRow, 'revoked_at'>) {
       await db.insertInto('sessions').values(row).execute();
     },
 
@@ -16,6 +16,8 @@ export function createAuthRepository() {
         .innerJoin('agencies as a', 'a.id', 'u.agency_id')
         .select([
           's.id as session_id',
+          's.created_at',
+          'u.sessions_valid_after',
           's.expires_at',
           's.last_seen_at',
           's.revoked_at',

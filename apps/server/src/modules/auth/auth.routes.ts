@@ -9,6 +9,7 @@ export const SESSION_COOKIE = 'khien_session';
 
 export interface AuthRouteOptions {
   cookieSecure: 'auto' | 'true' | 'false';
+  rateLimitPerMinute: number;
 }
 
 export function credentialsOf(request: FastifyRequest): { sessionToken?: string; bearer?: string } {
@@ -27,12 +28,13 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
     return found;
   }
 
+  const limit = { max: options.rateLimitPerMinute, timeWindow: '1 minute' };
   const problems = { 400: Problem, 401: Problem, 403: Problem, 423: Problem, 429: Problem };
 
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: limit },
       schema: { tags: ['auth'], summary: 'Sign in (đăng nhập)', body: LoginRequest, response: { 200: Me, ...problems } },
     },
     async (request, reply) => {
@@ -75,7 +77,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
   app.post(
     '/api/me/password',
     {
-      config: { access: 'session', allowDuringEnrolment: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'session', allowDuringEnrolment: true, rateLimit: limit },
       schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordRequest, response: { 204: z.null(), ...problems } },
     },
     async (request, reply) => {
@@ -97,7 +99,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
   app.post(
     '/api/me/totp/confirm',
     {
-      config: { access: 'session', allowDuringEnrolment: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'session', allowDuringEnrolment: true, rateLimit: limit },
       schema: { tags: ['auth'], summary: 'Confirm TOTP enrolment with a code', body: ConfirmTotpRequest, response: { 200: Me, ...problems, 409: Problem } },
     },
     async (request) => {
@@ -109,7 +111,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
   app.post(
     '/api/me/totp/disable',
     {
-      config: { access: 'session', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'session', rateLimit: limit },
       schema: { tags: ['auth'], summary: 'Turn TOTP off', body: DisableTotpRequest, response: { 200: Me, ...problems, 409: Problem } },
     },
     async (request) => {

@@ -90,6 +90,7 @@ export function createAuthService(deps: AuthDependencies) {
     const now = clock.now();
     if (!row || row.revoked_at || !row.user_active || !row.agency_active) return null;
     if (new Date(row.expires_at) <= now) return null;
+    if (row.sessions_valid_after && new Date(row.created_at) < new Date(row.sessions_valid_after)) return null;
     if (new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000 <= now.getTime()) return null;
     if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) await repository.touchSession(db, id, now);
     const roles = row.roles as Role[];
@@ -211,6 +212,7 @@ export function createAuthService(deps: AuthDependencies) {
         await repository.insertSession(trx, {
           id: hashToken(token),
           user_id: user.id,
+          created_at: now,
           last_seen_at: now,
           expires_at: expiresAt,
           ip: context.ip,
@@ -390,6 +392,7 @@ export function createAuthService(deps: AuthDependencies) {
           totp_pending_secret: null,
           totp_last_step: null,
           locked_until: null,
+          sessions_valid_after: null,
           last_login_at: null,
         });
         await audit.record(trx, context, {

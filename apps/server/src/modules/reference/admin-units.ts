@@ -40,14 +40,3 @@ export function shippedAdminUnits(): AdminUnits {
     })),
   };
 }
-
-/** Lower-case, without diacritics and with đ → d, so that "Lai Chau" finds "Lai Châu". */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -2,7 +2,8 @@ import type { Commune, Province } from '@khien/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../shared/app-error.js';
-import { foldVietnamese, type AdminUnits } from './admin-units.js';
+import { foldVietnamese } from '@khien/core';
+import type { AdminUnits } from './admin-units.js';
 import type { ReferenceRepository } from './reference.repository.js';
 
 export function createReferenceService(deps: { db: Kysely<DB>; repository: ReferenceRepository }) {
