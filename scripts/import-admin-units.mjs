@@ -10,7 +10,9 @@ import path from 'node:path';
 
 const sourceDir = process.argv[2];
 if (!sourceDir) {
-  console.error('usage: node scripts/import-admin-units.mjs <folder with full_json_generated_data_vn_units.json>');
+  console.error(
+    'usage: node scripts/import-admin-units.mjs <folder with full_json_generated_data_vn_units.json>',
+  );
   process.exit(2);
 }
 const file = path.join(sourceDir, 'full_json_generated_data_vn_units.json');
@@ -50,5 +52,10 @@ const out = {
 };
 const target = 'apps/server/src/modules/reference/data/admin-units.json';
 fs.writeFileSync(target, JSON.stringify(out) + '\n');
-fs.copyFileSync(path.join(sourceDir, 'LICENSE'), 'apps/server/src/modules/reference/data/LICENSE.admin-units');
-console.log(`wrote ${target}: ${provinces.length} provinces, ${communes.length} communes, version ${version}`);
+fs.copyFileSync(
+  path.join(sourceDir, 'LICENSE'),
+  'apps/server/src/modules/reference/data/LICENSE.admin-units',
+);
+console.log(
+  `wrote ${target}: ${provinces.length} provinces, ${communes.length} communes, version ${version}`,
+);

@@ -25,15 +25,25 @@ describe('the platform as a process on its embedded database', () => {
     expect(match).not.toBeNull();
     password = match![1]!;
     const ready = await (await fetch(`${first.url}/readyz`)).json();
-    expect(ready).toMatchObject({ status: 'ready', database: 'pglite', migrationsPending: 0, jobs: 'running' });
+    expect(ready).toMatchObject({
+      status: 'ready',
+      database: 'pglite',
+      migrationsPending: 0,
+      jobs: 'running',
+    });
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     const metrics = await (await fetch(`${first.url}/metrics`)).text();
     expect(metrics).toContain('khien_http_request_duration_seconds');
-    const openapi = (await (await fetch(`${first.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${first.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(openapi.openapi).toMatch(/^3\./);
     expect(Object.keys(openapi.paths)).toContain('/api/auth/login');
     expect((await fetch(`${first.url}/api/docs/`)).status).toBe(200);
-    console.log(`start-up to ready, first start (migrations, reference data): ${Math.round(first.startupMs)} ms`);
+    console.log(
+      `start-up to ready, first start (migrations, reference data): ${Math.round(first.startupMs)} ms`,
+    );
   });
 
   it('refuses a second process on the same data folder with a clear message', async () => {

@@ -25,7 +25,11 @@ async function run(command: string | undefined): Promise<number> {
       process.stdout.write('migrations applied\n');
       return 0;
     }
-    const audit = createAuditService({ db: database.db, repository: createAuditRepository(), clock: systemClock });
+    const audit = createAuditService({
+      db: database.db,
+      repository: createAuditRepository(),
+      clock: systemClock,
+    });
     const result = await audit.verify(null);
     if (result.ok) {
       process.stdout.write(`audit chain intact: ${result.checked} entries verified\n`);

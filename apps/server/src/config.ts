@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const list = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  );
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -19,14 +17,34 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
   KHIEN_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  KHIEN_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
-  KHIEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  KHIEN_SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  KHIEN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   KHIEN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-  KHIEN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  KHIEN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Who must use a TOTP second factor: `admin` (anyone with the admin role), `police` (staff of police agencies), `all`, or empty. */
   KHIEN_TOTP_REQUIRED: list.pipe(z.array(z.enum(['admin', 'police', 'all']))).default(['admin', 'police']),
   KHIEN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  KHIEN_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  KHIEN_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   /** Requests per minute per client address on sign-in, password and TOTP routes. */
   KHIEN_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Trust X-Forwarded-* headers: only behind a reverse proxy that overwrites them (`true`, or a list of proxy addresses). */
@@ -82,7 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.KHIEN_BODY_LIMIT_BYTES,
     authRateLimitPerMinute: e.KHIEN_AUTH_RATE_LIMIT,
     trustProxy:
-      e.KHIEN_TRUST_PROXY === 'true' ? true : e.KHIEN_TRUST_PROXY === 'false' || e.KHIEN_TRUST_PROXY === '' ? false : e.KHIEN_TRUST_PROXY.split(',').map((a) => a.trim()),
+      e.KHIEN_TRUST_PROXY === 'true'
+        ? true
+        : e.KHIEN_TRUST_PROXY === 'false' || e.KHIEN_TRUST_PROXY === ''
+          ? false
+          : e.KHIEN_TRUST_PROXY.split(',').map((a) => a.trim()),
     jobs: e.KHIEN_JOBS === 'on',
     webDist: e.KHIEN_WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -27,7 +27,11 @@ async function main() {
     );
   }
   logger.info(
-    { url: `http://localhost:${port}`, database: platform.database.kind, startupMs: Math.round(performance.now() - startedAt) },
+    {
+      url: `http://localhost:${port}`,
+      database: platform.database.kind,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
     'Khiên is ready',
   );
 
@@ -50,6 +54,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`Khiên cannot start: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`Khiên failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Khiên failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

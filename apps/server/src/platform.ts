@@ -9,9 +9,19 @@ import { migrate, migrationStatus } from './db/migrate.js';
 import { buildHttpApp, type App } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { createJobQueue, type JobQueue } from './jobs/queue.js';
-import { createAgenciesRepository, createAgenciesService, registerAgenciesRoutes } from './modules/agencies/index.js';
+import {
+  createAgenciesRepository,
+  createAgenciesService,
+  registerAgenciesRoutes,
+} from './modules/agencies/index.js';
 import { createAuditRepository, createAuditService, registerAuditRoutes } from './modules/audit/index.js';
-import { createAuthRepository, createAuthService, credentialsOf, registerAuthRoutes, SESSION_COOKIE } from './modules/auth/index.js';
+import {
+  createAuthRepository,
+  createAuthService,
+  credentialsOf,
+  registerAuthRoutes,
+  SESSION_COOKIE,
+} from './modules/auth/index.js';
 import {
   createReferenceRepository,
   createReferenceService,
@@ -48,7 +58,10 @@ export interface PlatformOptions {
 /** The web app's build, beside the server's (apps/web/dist), unless the configuration names one. */
 function defaultWebDist(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.resolve(here, '../../web/dist'), path.resolve(here, '../../../apps/web/dist')]) {
+  for (const candidate of [
+    path.resolve(here, '../../web/dist'),
+    path.resolve(here, '../../../apps/web/dist'),
+  ]) {
     if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
   }
   return undefined;
@@ -116,7 +129,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           const result = await auditService.verify(null);
           metrics.auditChainOk.set(result.ok ? 1 : 0);
           if (result.ok) logger.info({ checked: result.checked }, 'audit chain verified');
-          else logger.error({ firstBrokenSeq: result.firstBrokenSeq, problem: result.problem }, 'audit chain broken');
+          else
+            logger.error(
+              { firstBrokenSeq: result.firstBrokenSeq, problem: result.problem },
+              'audit chain broken',
+            );
         },
       },
       schedules: [
@@ -127,7 +144,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     const app = await buildHttpApp({
       // An empty KHIEN_WEB_DIST serves the API alone.
-      config: { ...config, webDist: config.webDist === '' ? undefined : (config.webDist ?? defaultWebDist()) },
+      config: {
+        ...config,
+        webDist: config.webDist === '' ? undefined : (config.webDist ?? defaultWebDist()),
+      },
       logger,
       metrics,
       sessionCookieName: SESSION_COOKIE,
@@ -153,7 +173,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         };
       },
     });
-    registerAuthRoutes(app, auth, { cookieSecure: config.cookieSecure, rateLimitPerMinute: config.authRateLimitPerMinute });
+    registerAuthRoutes(app, auth, {
+      cookieSecure: config.cookieSecure,
+      rateLimitPerMinute: config.authRateLimitPerMinute,
+    });
     registerAgenciesRoutes(app, agencies);
     registerAuditRoutes(app, auditService);
     registerReferenceRoutes(app, reference);

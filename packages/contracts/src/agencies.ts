@@ -50,7 +50,10 @@ export const Agency = z
 export type Agency = z.infer<typeof Agency>;
 
 const name = z.string().trim().min(2, 'name.too_short').max(200);
-const code = z.string().trim().regex(/^\d{2,5}$/, 'code.invalid');
+const code = z
+  .string()
+  .trim()
+  .regex(/^\d{2,5}$/, 'code.invalid');
 
 export const CreateAgencyRequest = z
   .object({
@@ -66,7 +69,11 @@ export const CreateAgencyRequest = z
 export type CreateAgencyRequest = z.infer<typeof CreateAgencyRequest>;
 
 export const UpdateAgencyRequest = z
-  .object({ name: name.optional(), shortName: z.string().trim().max(50).nullable().optional(), active: z.boolean().optional() })
+  .object({
+    name: name.optional(),
+    shortName: z.string().trim().max(50).nullable().optional(),
+    active: z.boolean().optional(),
+  })
   .meta({ id: 'UpdateAgencyRequest' });
 export type UpdateAgencyRequest = z.infer<typeof UpdateAgencyRequest>;
 

@@ -55,7 +55,12 @@ export const TotpEnrolment = z
 export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
 export const ConfirmTotpRequest = z
-  .object({ code: z.string().trim().regex(/^\d{6}$/, 'totp.invalid_format') })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'totp.invalid_format'),
+  })
   .meta({ id: 'ConfirmTotpRequest' });
 export type ConfirmTotpRequest = z.infer<typeof ConfirmTotpRequest>;
 

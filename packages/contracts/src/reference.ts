@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 export const Province = z
-  .object({ code: z.string(), name: z.string(), nameEn: z.string(), fullName: z.string(), communeCount: z.number().int() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    fullName: z.string(),
+    communeCount: z.number().int(),
+  })
   .meta({ id: 'Province' });
 export type Province = z.infer<typeof Province>;
 

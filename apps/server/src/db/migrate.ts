@@ -22,7 +22,8 @@ export function loadMigrations(directory = migrationsDirectory()): Migration[] {
     .filter((file) => file.endsWith('.sql'))
     .sort()
     .map((file) => {
-      if (!NAME.test(file)) throw new Error(`Migration file name ${file} must look like 20261125120000_name.sql`);
+      if (!NAME.test(file))
+        throw new Error(`Migration file name ${file} must look like 20261125120000_name.sql`);
       const sql = fs.readFileSync(`${directory}/${file}`, 'utf8');
       return { name: file, sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
     });
@@ -46,7 +47,10 @@ export interface MigrationStatus {
   pending: number;
 }
 
-export async function migrationStatus(database: Database, migrations = loadMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  database: Database,
+  migrations = loadMigrations(),
+): Promise<MigrationStatus> {
   const applied = await appliedMigrations(database);
   const pending = migrations.filter((m) => !applied.has(m.name)).length;
   return { applied: migrations.length - pending, pending };

@@ -30,7 +30,13 @@ import type { Action } from '../shared/policy.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
 import type { Metrics } from './metrics.js';
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** What a route declares about who may call it; the matrix test reads these. */
 export interface RouteAccess {
@@ -82,10 +88,15 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !isApiPath(request.url) && deps.config.webDist !== undefined) {
-      return reply.sendFile('index.html');
+    // The web app's routes are client-side: any other page path gets index.html. A missing built
+    // asset is a real 404 (a stale tab after a deploy must not receive HTML for a script).
+    if (request.method === 'GET' && !isApiPath(request.url) && !request.url.startsWith('/assets/') && deps.config.webDist !== undefined) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    return sendProblem(
+      reply,
+      problem('not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
+    );
   });
 
   await app.register(cookie);
@@ -111,9 +122,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new AppError('rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`), {
-        statusCode: 429,
-      }),
+      Object.assign(
+        new AppError('rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+        {
+          statusCode: 429,
+        },
+      ),
   });
   await app.register(swagger, {
     openapi: {
@@ -139,7 +153,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
   deps.metrics.instrument(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -167,7 +186,9 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
     request.restriction = authenticated.restriction;
     if (authenticated.restriction && !request.routeOptions.config.allowDuringEnrolment) {
       const code =
-        authenticated.restriction === 'totp_enrolment' ? 'auth.totp_enrolment_required' : 'auth.password_change_required';
+        authenticated.restriction === 'totp_enrolment'
+          ? 'auth.totp_enrolment_required'
+          : 'auth.password_change_required';
       return sendProblem(
         reply,
         problem(
@@ -186,7 +207,18 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
     if (!fs.existsSync(path.join(webDist, 'index.html'))) {
       deps.logger.warn({ webDist }, 'web app not built: run npm run build');
     }
-    await app.register(fastifyStatic, { root: path.resolve(webDist), wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: path.resolve(webDist),
+      // Look files up per request, so that a rebuilt web app is served without a restart.
+      wildcard: true,
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders(response, filePath) {
+        // Built assets carry a content hash in their names: cache them for good; revalidate the rest.
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

@@ -51,7 +51,12 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/healthz', expect: { kind: 'public' }, build: () => ({ url: '/healthz' }) },
   { method: 'GET', path: '/readyz', expect: { kind: 'public' }, build: () => ({ url: '/readyz' }) },
   { method: 'GET', path: '/metrics', expect: { kind: 'public' }, build: () => ({ url: '/metrics' }) },
-  { method: 'GET', path: '/api/openapi.json', expect: { kind: 'public' }, build: () => ({ url: '/api/openapi.json' }) },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    expect: { kind: 'public' },
+    build: () => ({ url: '/api/openapi.json' }),
+  },
   {
     method: 'POST',
     path: '/api/auth/login',
@@ -59,22 +64,40 @@ const ROUTES: RouteCase[] = [
     reachedCodes: ['auth.invalid_credentials'],
     build: () => ({ url: '/api/auth/login', payload: { username: 'nobody', password: 'not-a-password' } }),
   },
-  { method: 'GET', path: '/api/reference/provinces', expect: { kind: 'public' }, build: () => ({ url: '/api/reference/provinces' }) },
+  {
+    method: 'GET',
+    path: '/api/reference/provinces',
+    expect: { kind: 'public' },
+    build: () => ({ url: '/api/reference/provinces' }),
+  },
   {
     method: 'GET',
     path: '/api/reference/provinces/{provinceCode}/communes',
     expect: { kind: 'public' },
     build: (t) => ({ url: `/api/reference/provinces/${t.agency.provinceCode}/communes?q=xa` }),
   },
-  { method: 'GET', path: '/api/me', expect: { kind: 'self', action: 'identity.read' }, build: () => ({ url: '/api/me' }) },
+  {
+    method: 'GET',
+    path: '/api/me',
+    expect: { kind: 'self', action: 'identity.read' },
+    build: () => ({ url: '/api/me' }),
+  },
   {
     method: 'POST',
     path: '/api/me/password',
     expect: { kind: 'self_user' },
     reachedCodes: ['auth.invalid_credentials'],
-    build: () => ({ url: '/api/me/password', payload: { currentPassword: 'wrong-current', newPassword: 'another-password-9' } }),
+    build: () => ({
+      url: '/api/me/password',
+      payload: { currentPassword: 'wrong-current', newPassword: 'another-password-9' },
+    }),
   },
-  { method: 'POST', path: '/api/me/totp/enrol', expect: { kind: 'self_user' }, build: () => ({ url: '/api/me/totp/enrol', payload: {} }) },
+  {
+    method: 'POST',
+    path: '/api/me/totp/enrol',
+    expect: { kind: 'self_user' },
+    build: () => ({ url: '/api/me/totp/enrol', payload: {} }),
+  },
   {
     method: 'POST',
     path: '/api/me/totp/confirm',
@@ -89,14 +112,24 @@ const ROUTES: RouteCase[] = [
     reachedCodes: ['auth.invalid_credentials'],
     build: () => ({ url: '/api/me/totp/disable', payload: { password: 'wrong-password' } }),
   },
-  { method: 'GET', path: '/api/agencies', expect: { kind: 'collection', action: 'agency.list' }, build: () => ({ url: '/api/agencies' }) },
+  {
+    method: 'GET',
+    path: '/api/agencies',
+    expect: { kind: 'collection', action: 'agency.list' },
+    build: () => ({ url: '/api/agencies' }),
+  },
   {
     method: 'POST',
     path: '/api/agencies',
     expect: { kind: 'record', action: 'agency.create' },
     build: (t, n) => ({
       url: '/api/agencies',
-      payload: { name: `Sở Văn hóa ${t.key} ${n}`, type: 'dept_culture', scopeLevel: 'province', provinceCode: t.agency.provinceCode },
+      payload: {
+        name: `Sở Văn hóa ${t.key} ${n}`,
+        type: 'dept_culture',
+        scopeLevel: 'province',
+        provinceCode: t.agency.provinceCode,
+      },
     }),
   },
   {
@@ -123,7 +156,12 @@ const ROUTES: RouteCase[] = [
     expect: { kind: 'record', action: 'user.create' },
     build: (t, n) => ({
       url: `/api/agencies/${t.agency.id}/users`,
-      payload: { username: `new-${t.key.toLowerCase()}-${n}`, fullName: 'Nguyễn Văn Mới', roles: ['viewer'], password: PASSWORD },
+      payload: {
+        username: `new-${t.key.toLowerCase()}-${n}`,
+        fullName: 'Nguyễn Văn Mới',
+        roles: ['viewer'],
+        password: PASSWORD,
+      },
     }),
   },
   {
@@ -136,7 +174,10 @@ const ROUTES: RouteCase[] = [
     method: 'PATCH',
     path: '/api/agencies/{agencyId}/users/{userId}',
     expect: { kind: 'record', action: 'user.update' },
-    build: (t, n) => ({ url: `/api/agencies/${t.agency.id}/users/${t.viewer.id}`, payload: { fullName: `Trần Thị Xem ${n}` } }),
+    build: (t, n) => ({
+      url: `/api/agencies/${t.agency.id}/users/${t.viewer.id}`,
+      payload: { fullName: `Trần Thị Xem ${n}` },
+    }),
   },
   {
     method: 'GET',
@@ -148,7 +189,10 @@ const ROUTES: RouteCase[] = [
     method: 'POST',
     path: '/api/agencies/{agencyId}/api-keys',
     expect: { kind: 'record', action: 'apikey.create' },
-    build: (t, n) => ({ url: `/api/agencies/${t.agency.id}/api-keys`, payload: { name: `Khóa ${n}`, scopes: ['identity:read'] } }),
+    build: (t, n) => ({
+      url: `/api/agencies/${t.agency.id}/api-keys`,
+      payload: { name: `Khóa ${n}`, scopes: ['identity:read'] },
+    }),
   },
   {
     method: 'DELETE',
@@ -156,10 +200,25 @@ const ROUTES: RouteCase[] = [
     expect: { kind: 'record', action: 'apikey.revoke' },
     build: (t) => ({ url: `/api/agencies/${t.agency.id}/api-keys/${t.spareKeyId}` }),
   },
-  { method: 'GET', path: '/api/audit', expect: { kind: 'collection', action: 'audit.read' }, build: () => ({ url: '/api/audit' }) },
-  { method: 'GET', path: '/api/audit/verify', expect: { kind: 'whole', action: 'audit.verify' }, build: () => ({ url: '/api/audit/verify' }) },
+  {
+    method: 'GET',
+    path: '/api/audit',
+    expect: { kind: 'collection', action: 'audit.read' },
+    build: () => ({ url: '/api/audit' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/verify',
+    expect: { kind: 'whole', action: 'audit.verify' },
+    build: () => ({ url: '/api/audit/verify' }),
+  },
   // Last, because it ends the caller's session.
-  { method: 'POST', path: '/api/auth/logout', expect: { kind: 'public' }, build: () => ({ url: '/api/auth/logout', payload: {} }) },
+  {
+    method: 'POST',
+    path: '/api/auth/logout',
+    expect: { kind: 'public' },
+    build: () => ({ url: '/api/auth/logout', payload: {} }),
+  },
 ];
 
 type Outcome = { status: 'ok' } | { status: number; code: string };
@@ -169,22 +228,43 @@ function expected(route: RouteCase, identity: Identity, target: Tenant): Outcome
   if (e.kind === 'public') return { status: 'ok' };
   const actor = identity.actor;
   if (!actor) return { status: 401, code: 'auth.required' };
-  if (e.kind === 'self_user') return actor.kind === 'user' ? { status: 'ok' } : { status: 401, code: 'auth.required' };
+  if (e.kind === 'self_user')
+    return actor.kind === 'user' ? { status: 'ok' } : { status: 401, code: 'auth.required' };
   if (e.kind === 'self') {
     const self = actor.kind === 'user' ? actor.userId : actor.apiKeyId;
-    return decide(actor, e.action, { ...areaOf(actor.agency), agencyId: actor.agency.id, principalId: self }) === 'allow'
+    return decide(actor, e.action, {
+      ...areaOf(actor.agency),
+      agencyId: actor.agency.id,
+      principalId: self,
+    }) === 'allow'
       ? { status: 'ok' }
       : { status: 403, code: 'auth.forbidden' };
   }
-  if (e.kind === 'collection') return reachOf(actor, e.action).kind === 'none' ? { status: 403, code: 'auth.forbidden' } : { status: 'ok' };
-  if (e.kind === 'whole') return reachOf(actor, e.action).kind === 'all' ? { status: 'ok' } : { status: 403, code: 'auth.forbidden' };
-  const decision = decide(actor, e.action, { ...areaOf(target.agency), agencyId: e.action === 'agency.create' ? 'new' : target.agency.id });
+  if (e.kind === 'collection')
+    return reachOf(actor, e.action).kind === 'none'
+      ? { status: 403, code: 'auth.forbidden' }
+      : { status: 'ok' };
+  if (e.kind === 'whole')
+    return reachOf(actor, e.action).kind === 'all'
+      ? { status: 'ok' }
+      : { status: 403, code: 'auth.forbidden' };
+  const decision = decide(actor, e.action, {
+    ...areaOf(target.agency),
+    agencyId: e.action === 'agency.create' ? 'new' : target.agency.id,
+  });
   if (decision === 'allow') return { status: 'ok' };
   if (decision === 'deny_action') return { status: 403, code: 'auth.forbidden' };
-  return e.action === 'agency.create' ? { status: 403, code: 'agency.outside_jurisdiction' } : { status: 404, code: 'not_found' };
+  return e.action === 'agency.create'
+    ? { status: 403, code: 'agency.outside_jurisdiction' }
+    : { status: 404, code: 'not_found' };
 }
 
-function areaOf(agency: { scopeLevel?: string; level?: string; provinceCode: string | null; communeCode: string | null }) {
+function areaOf(agency: {
+  scopeLevel?: string;
+  level?: string;
+  provinceCode: string | null;
+  communeCode: string | null;
+}) {
   return {
     level: (agency.level ?? agency.scopeLevel) as ActorAgency['level'],
     provinceCode: agency.provinceCode,
@@ -204,9 +284,15 @@ describe('authorization matrix (routes × identities × tenants)', () => {
     testDb = await pglite.open();
     platform = await startTestPlatform(testDb.database, { totpRequired: [] });
     const operator = await login(platform, 'admin', ADMIN_PASSWORD);
-    const call = async <T>(method: 'POST' | 'GET', url: string, payload?: object, cookie = operator.cookie): Promise<T> => {
+    const call = async <T>(
+      method: 'POST' | 'GET',
+      url: string,
+      payload?: object,
+      cookie = operator.cookie,
+    ): Promise<T> => {
       const response = await platform.app.inject({ method, url, payload, headers: { cookie } });
-      if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+      if (response.statusCode >= 300)
+        throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
       return response.json() as T;
     };
     const operatorActor: Actor = {
@@ -214,17 +300,37 @@ describe('authorization matrix (routes × identities × tenants)', () => {
       userId: operator.me.userId!,
       username: 'admin',
       roles: operator.me.roles,
-      agency: { id: operator.me.agency.id, type: 'platform_operator', level: 'national', provinceCode: null, communeCode: null },
+      agency: {
+        id: operator.me.agency.id,
+        type: 'platform_operator',
+        level: 'national',
+        provinceCode: null,
+        communeCode: null,
+      },
     };
-    identities.push({ name: 'operator admin', tenant: 'operator', actor: operatorActor, headers: { cookie: operator.cookie } });
-    for (const [key, provinceCode] of [['A', '12'], ['B', '11']] as const) {
+    identities.push({
+      name: 'operator admin',
+      tenant: 'operator',
+      actor: operatorActor,
+      headers: { cookie: operator.cookie },
+    });
+    for (const [key, provinceCode] of [
+      ['A', '12'],
+      ['B', '11'],
+    ] as const) {
       const agency = await call<Agency>('POST', '/api/agencies', {
         name: `Công an tỉnh ${key}`,
         type: 'police_province',
         scopeLevel: 'province',
         provinceCode,
       });
-      const actorAgency: ActorAgency = { id: agency.id, type: 'police_province', level: 'province', provinceCode, communeCode: null };
+      const actorAgency: ActorAgency = {
+        id: agency.id,
+        type: 'police_province',
+        level: 'province',
+        provinceCode,
+        communeCode: null,
+      };
       let viewer: User | null = null;
       for (const role of ROLES) {
         const user = await call<User>('POST', `/api/agencies/${agency.id}/users`, {
@@ -245,7 +351,13 @@ describe('authorization matrix (routes × identities × tenants)', () => {
         identities.push({
           name: `${key} ${role}`,
           tenant: key,
-          actor: { kind: 'user', userId: user.id, username: user.username, roles: [role], agency: actorAgency },
+          actor: {
+            kind: 'user',
+            userId: user.id,
+            username: user.username,
+            roles: [role],
+            agency: actorAgency,
+          },
           headers: { cookie: session.cookie },
         });
       }
@@ -253,7 +365,10 @@ describe('authorization matrix (routes × identities × tenants)', () => {
         name: 'Máy chủ tích hợp',
         scopes: ['identity:read', 'lookup:read'],
       });
-      const spare = await call<CreatedApiKey>('POST', `/api/agencies/${agency.id}/api-keys`, { name: 'Dự phòng', scopes: ['identity:read'] });
+      const spare = await call<CreatedApiKey>('POST', `/api/agencies/${agency.id}/api-keys`, {
+        name: 'Dự phòng',
+        scopes: ['identity:read'],
+      });
       identities.push({
         name: `${key} api key`,
         tenant: key,
@@ -287,7 +402,11 @@ describe('authorization matrix (routes × identities × tenants)', () => {
     for (const route of ROUTES) {
       for (const identity of identities) {
         const targets: Tenant[] =
-          identity.tenant === 'A' ? [tenants.A, tenants.B] : identity.tenant === 'B' ? [tenants.B, tenants.A] : [tenants.A, tenants.B];
+          identity.tenant === 'A'
+            ? [tenants.A, tenants.B]
+            : identity.tenant === 'B'
+              ? [tenants.B, tenants.A]
+              : [tenants.A, tenants.B];
         const perRoute = route.path.includes('{') || route.expect.kind === 'record' ? targets : [targets[0]!];
         for (const target of perRoute) {
           const request = route.build(target, ++n);
@@ -299,17 +418,23 @@ describe('authorization matrix (routes × identities × tenants)', () => {
           });
           calls++;
           const want = expected(route, identity, target);
-          const body = String(response.headers['content-type'] ?? '').includes('json') ? (response.json() as { code?: string }) : {};
+          const body = String(response.headers['content-type'] ?? '').includes('json')
+            ? (response.json() as { code?: string })
+            : {};
           const reached = route.reachedCodes?.includes(body.code ?? '') ?? false;
           const got = response.statusCode < 300 || reached ? 'ok' : `${response.statusCode} ${body.code}`;
           const wanted = want.status === 'ok' ? 'ok' : `${want.status} ${want.code}`;
           if (got !== wanted) {
-            mismatches.push(`${route.method} ${request.url} as ${identity.name} on ${target.key}: wanted ${wanted}, got ${got}`);
+            mismatches.push(
+              `${route.method} ${request.url} as ${identity.name} on ${target.key}: wanted ${wanted}, got ${got}`,
+            );
           }
         }
       }
     }
-    console.log(`authorization matrix: ${ROUTES.length} routes × ${identities.length} identities × 2 tenants = ${calls} calls`);
+    console.log(
+      `authorization matrix: ${ROUTES.length} routes × ${identities.length} identities × 2 tenants = ${calls} calls`,
+    );
     expect(mismatches).toEqual([]);
   }, 300_000);
 });

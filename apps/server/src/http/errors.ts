@@ -47,7 +47,12 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-export function problem(code: ErrorCode, detail: string, instance?: string, extra?: Partial<Problem>): Problem {
+export function problem(
+  code: ErrorCode,
+  detail: string,
+  instance?: string,
+  extra?: Partial<Problem>,
+): Problem {
   return {
     type: `https://khien.gov.vn/problems/${code.replace(/\./g, '/')}`,
     title: TITLES[STATUS_OF[code]] ?? code,
@@ -73,7 +78,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       path: [error.validationContext, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
       message: issue.message ?? 'invalid',
     }));
-    return sendProblem(reply, problem('validation.failed', 'Some fields are not valid', instance, { errors }));
+    return sendProblem(
+      reply,
+      problem('validation.failed', 'Some fields are not valid', instance, { errors }),
+    );
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error }, 'response did not match its contract');

@@ -42,4 +42,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'You are not allowed to do this') => new AppError('auth.forbidden', message);
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new AppError('auth.forbidden', message);

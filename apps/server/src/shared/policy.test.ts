@@ -1,10 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, POLICY, allowedActions, areaContains, decide, reachOf, type Actor, type ActorAgency } from './policy.js';
+import {
+  ACTIONS,
+  POLICY,
+  allowedActions,
+  areaContains,
+  decide,
+  reachOf,
+  type Actor,
+  type ActorAgency,
+} from './policy.js';
 
-const operator: ActorAgency = { id: 'op', type: 'platform_operator', level: 'national', provinceCode: null, communeCode: null };
-const provincePolice: ActorAgency = { id: 'pp', type: 'police_province', level: 'province', provinceCode: '11', communeCode: null };
-const bank: ActorAgency = { id: 'bank', type: 'commercial_bank', level: 'national', provinceCode: null, communeCode: null };
-const user = (agency: ActorAgency, ...roles: Actor extends infer A ? (A extends { roles: infer R } ? R : never) : never): Actor => ({
+const operator: ActorAgency = {
+  id: 'op',
+  type: 'platform_operator',
+  level: 'national',
+  provinceCode: null,
+  communeCode: null,
+};
+const provincePolice: ActorAgency = {
+  id: 'pp',
+  type: 'police_province',
+  level: 'province',
+  provinceCode: '11',
+  communeCode: null,
+};
+const bank: ActorAgency = {
+  id: 'bank',
+  type: 'commercial_bank',
+  level: 'national',
+  provinceCode: null,
+  communeCode: null,
+};
+const user = (
+  agency: ActorAgency,
+  ...roles: Actor extends infer A ? (A extends { roles: infer R } ? R : never) : never
+): Actor => ({
   kind: 'user',
   userId: `u-${agency.id}`,
   username: 'x',
@@ -12,7 +42,12 @@ const user = (agency: ActorAgency, ...roles: Actor extends infer A ? (A extends 
   agency,
 });
 
-const inProvince = { agencyId: 'commune-police', level: 'commune' as const, provinceCode: '11', communeCode: '03199' };
+const inProvince = {
+  agencyId: 'commune-police',
+  level: 'commune' as const,
+  provinceCode: '11',
+  communeCode: '03199',
+};
 const elsewhere = { agencyId: 'other', level: 'province' as const, provinceCode: '01', communeCode: null };
 
 describe('areaContains', () => {
@@ -20,7 +55,9 @@ describe('areaContains', () => {
     expect(areaContains(operator, elsewhere)).toBe(true);
     expect(areaContains(provincePolice, inProvince)).toBe(true);
     expect(areaContains(provincePolice, elsewhere)).toBe(false);
-    expect(areaContains({ level: 'commune', provinceCode: '11', communeCode: '03199' }, provincePolice)).toBe(false);
+    expect(areaContains({ level: 'commune', provinceCode: '11', communeCode: '03199' }, provincePolice)).toBe(
+      false,
+    );
   });
 });
 
@@ -46,7 +83,9 @@ describe('decide', () => {
   });
 
   it('lets auditors read their own agency, and the operator everything', () => {
-    expect(decide(user(provincePolice, 'auditor'), 'audit.read', { ...inProvince, agencyId: 'pp' })).toBe('allow');
+    expect(decide(user(provincePolice, 'auditor'), 'audit.read', { ...inProvince, agencyId: 'pp' })).toBe(
+      'allow',
+    );
     expect(decide(user(provincePolice, 'auditor'), 'audit.read', inProvince)).toBe('deny_target');
     expect(decide(user(operator, 'auditor'), 'audit.read', inProvince)).toBe('allow');
     expect(decide(user(provincePolice, 'auditor'), 'audit.verify', inProvince)).toBe('deny_target');
@@ -56,15 +95,25 @@ describe('decide', () => {
     const key: Actor = { kind: 'api_key', apiKeyId: 'k', scopes: ['identity:read'], agency: bank };
     expect(decide(key, 'identity.read', { ...elsewhere, principalId: 'k' })).toBe('allow');
     expect(decide(key, 'agency.list', elsewhere)).toBe('deny_action');
-    expect(decide({ ...key, scopes: [] }, 'identity.read', { ...elsewhere, principalId: 'k' })).toBe('deny_action');
+    expect(decide({ ...key, scopes: [] }, 'identity.read', { ...elsewhere, principalId: 'k' })).toBe(
+      'deny_action',
+    );
   });
 });
 
 describe('reachOf', () => {
   it('turns grants into list filters', () => {
     expect(reachOf(user(operator, 'admin'), 'user.list')).toEqual({ kind: 'all' });
-    expect(reachOf(user(provincePolice, 'admin'), 'user.list')).toMatchObject({ kind: 'scoped', agencyIds: ['pp'], area: provincePolice });
-    expect(reachOf(user(bank, 'admin'), 'user.list')).toMatchObject({ kind: 'scoped', agencyIds: ['bank'], area: null });
+    expect(reachOf(user(provincePolice, 'admin'), 'user.list')).toMatchObject({
+      kind: 'scoped',
+      agencyIds: ['pp'],
+      area: provincePolice,
+    });
+    expect(reachOf(user(bank, 'admin'), 'user.list')).toMatchObject({
+      kind: 'scoped',
+      agencyIds: ['bank'],
+      area: null,
+    });
     expect(reachOf(user(bank, 'officer'), 'user.list')).toEqual({ kind: 'none' });
   });
 });

@@ -64,7 +64,8 @@ export const ADMINISTERING_AGENCY_TYPES: readonly AgencyType[] = [
 ];
 
 const STAFF: readonly Role[] = ['admin', 'supervisor', 'officer', 'analyst', 'auditor', 'viewer'];
-const everyStaff = (grant: Grant) => Object.fromEntries(STAFF.map((role) => [role, grant])) as Record<Role, Grant>;
+const everyStaff = (grant: Grant) =>
+  Object.fromEntries(STAFF.map((role) => [role, grant])) as Record<Role, Grant>;
 
 export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   'identity.read': everyStaff('self'),

@@ -89,7 +89,8 @@ export interface SuiteDatabaseTarget {
 export function forEachDatabase(title: string, suite: (target: SuiteDatabaseTarget) => void): void {
   for (const target of databaseTargets()) {
     describe.skipIf(target.skipReason !== null)(`${title} [${target.name}]`, () => {
-      if (target.skipReason !== null) console.log(`Skipping "${title}" on ${target.name}: ${target.skipReason}`);
+      if (target.skipReason !== null)
+        console.log(`Skipping "${title}" on ${target.name}: ${target.skipReason}`);
       const opened: TestDatabase[] = [];
       suite({
         name: target.name,

@@ -14,7 +14,14 @@ export async function startTestPlatform(
   overrides: Partial<Config> = {},
   clock: Clock = new ManualClock(new Date('2026-03-02T08:00:00Z')),
 ): Promise<Platform> {
-  const config = configFor({ adminPassword: ADMIN_PASSWORD, jobs: false, totpRequired: [], webDist: '', authRateLimitPerMinute: 10_000, ...overrides });
+  const config = configFor({
+    adminPassword: ADMIN_PASSWORD,
+    jobs: false,
+    totpRequired: [],
+    webDist: '',
+    authRateLimitPerMinute: 10_000,
+    ...overrides,
+  });
   return createPlatform(config, { database, clock, logger: pino({ level: 'silent' }) });
 }
 
@@ -24,13 +31,20 @@ export interface Session {
 }
 
 /** Signs in through the real route and returns the session cookie. */
-export async function login(platform: Platform, username: string, password: string, totpSecret?: string, at?: Date): Promise<Session> {
+export async function login(
+  platform: Platform,
+  username: string,
+  password: string,
+  totpSecret?: string,
+  at?: Date,
+): Promise<Session> {
   const response = await platform.app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { username, password, ...(totpSecret ? { totp: totpCode(totpSecret, at ?? new Date()) } : {}) },
   });
-  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
   const setCookie = response.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0]! : setCookie!;
   return { cookie: raw.split(';')[0]!, me: response.json() as Me };

@@ -8,7 +8,8 @@ export type UserRow = Selectable<UsersTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
-const agencySearchText = (name: string, shortName: string | null) => foldVietnamese(`${name} ${shortName ?? ''}`);
+const agencySearchText = (name: string, shortName: string | null) =>
+  foldVietnamese(`${name} ${shortName ?? ''}`);
 const userSearchText = (username: string, fullName: string) => foldVietnamese(`${username} ${fullName}`);
 
 export function createAgenciesRepository() {
@@ -17,7 +18,12 @@ export function createAgenciesRepository() {
       return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async agencyByName(db: Kysely<DB>, name: string, provinceCode: string | null, communeCode: string | null) {
+    async agencyByName(
+      db: Kysely<DB>,
+      name: string,
+      provinceCode: string | null,
+      communeCode: string | null,
+    ) {
       return db
         .selectFrom('agencies')
         .select('id')
@@ -29,7 +35,14 @@ export function createAgenciesRepository() {
 
     async listAgencies(
       db: Kysely<DB>,
-      filter: { reach: Reach; q?: string; type?: string; provinceCode?: string; limit: number; offset: number },
+      filter: {
+        reach: Reach;
+        q?: string;
+        type?: string;
+        provinceCode?: string;
+        limit: number;
+        offset: number;
+      },
     ): Promise<{ items: AgencyRow[]; total: number }> {
       let query = db.selectFrom('agencies');
       const reach = filter.reach;
@@ -53,7 +66,10 @@ export function createAgenciesRepository() {
       return { items, total: Number(count.total) };
     },
 
-    async insertAgency(db: Kysely<DB>, row: Omit<AgencyRow, 'created_at' | 'updated_at' | 'active' | 'search_text'>) {
+    async insertAgency(
+      db: Kysely<DB>,
+      row: Omit<AgencyRow, 'created_at' | 'updated_at' | 'active' | 'search_text'>,
+    ) {
       return db
         .insertInto('agencies')
         .values({ ...row, search_text: agencySearchText(row.name, row.short_name) })
@@ -61,8 +77,16 @@ export function createAgenciesRepository() {
         .executeTakeFirstOrThrow();
     },
 
-    async updateAgency(db: Kysely<DB>, id: string, changes: Partial<Pick<AgencyRow, 'name' | 'short_name' | 'active'>>) {
-      const current = await db.selectFrom('agencies').select(['name', 'short_name']).where('id', '=', id).executeTakeFirstOrThrow();
+    async updateAgency(
+      db: Kysely<DB>,
+      id: string,
+      changes: Partial<Pick<AgencyRow, 'name' | 'short_name' | 'active'>>,
+    ) {
+      const current = await db
+        .selectFrom('agencies')
+        .select(['name', 'short_name'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       const name = changes.name ?? current.name;
       const shortName = changes.short_name !== undefined ? changes.short_name : current.short_name;
       return db
@@ -74,7 +98,10 @@ export function createAgenciesRepository() {
     },
 
     async countAgencies(db: Kysely<DB>): Promise<number> {
-      const row = await db.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('agencies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
@@ -100,7 +127,10 @@ export function createAgenciesRepository() {
       return { items, total: Number(count.total) };
     },
 
-    async insertUser(db: Kysely<DB>, row: Omit<UserRow, 'created_at' | 'updated_at' | 'active' | 'failed_logins' | 'search_text'>) {
+    async insertUser(
+      db: Kysely<DB>,
+      row: Omit<UserRow, 'created_at' | 'updated_at' | 'active' | 'failed_logins' | 'search_text'>,
+    ) {
       return db
         .insertInto('users')
         .values({ ...row, search_text: userSearchText(row.username, row.full_name) })
@@ -108,10 +138,18 @@ export function createAgenciesRepository() {
         .executeTakeFirstOrThrow();
     },
 
-    async updateUser(db: Kysely<DB>, id: string, changes: Partial<Omit<UserRow, 'id' | 'created_at' | 'search_text'>>) {
+    async updateUser(
+      db: Kysely<DB>,
+      id: string,
+      changes: Partial<Omit<UserRow, 'id' | 'created_at' | 'search_text'>>,
+    ) {
       let search: { search_text?: string } = {};
       if (changes.full_name !== undefined) {
-        const current = await db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+        const current = await db
+          .selectFrom('users')
+          .select('username')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         search = { search_text: userSearchText(current.username, changes.full_name) };
       }
       return db
@@ -123,7 +161,12 @@ export function createAgenciesRepository() {
     },
 
     async apiKeys(db: Kysely<DB>, agencyId: string): Promise<ApiKeyRow[]> {
-      return db.selectFrom('api_keys').selectAll().where('agency_id', '=', agencyId).orderBy('created_at', 'desc').execute();
+      return db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .orderBy('created_at', 'desc')
+        .execute();
     },
 
     async apiKey(db: Kysely<DB>, id: string): Promise<ApiKeyRow | undefined> {
@@ -139,7 +182,12 @@ export function createAgenciesRepository() {
     },
 
     async revokeApiKey(db: Kysely<DB>, id: string, at: Date) {
-      return db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      return db
+        .updateTable('api_keys')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
     },
 
     async touchApiKey(db: Kysely<DB>, id: string, at: Date) {

@@ -28,7 +28,12 @@ export function registerAgenciesRoutes(app: App, agencies: AgenciesService) {
     '/api/agencies',
     {
       config: { access: 'agency.list' },
-      schema: { tags: ['agencies'], summary: 'List agencies', querystring: AgencyListQuery, response: { 200: AgencyPage, ...problems } },
+      schema: {
+        tags: ['agencies'],
+        summary: 'List agencies',
+        querystring: AgencyListQuery,
+        response: { 200: AgencyPage, ...problems },
+      },
     },
     async (request) => agencies.listAgencies(request.context, request.query),
   );
@@ -43,13 +48,19 @@ export function registerAgenciesRoutes(app: App, agencies: AgenciesService) {
         response: { 201: Agency, ...problems, 409: Problem, 422: Problem },
       },
     },
-    async (request, reply) => reply.status(201).send(await agencies.createAgency(request.context, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await agencies.createAgency(request.context, request.body)),
   );
   app.get(
     '/api/agencies/:agencyId',
     {
       config: { access: 'agency.read' },
-      schema: { tags: ['agencies'], summary: 'One agency', params: AgencyIdParams, response: { 200: Agency, ...problems } },
+      schema: {
+        tags: ['agencies'],
+        summary: 'One agency',
+        params: AgencyIdParams,
+        response: { 200: Agency, ...problems },
+      },
     },
     async (request) => agencies.getAgency(request.context, request.params.agencyId),
   );
@@ -95,13 +106,20 @@ export function registerAgenciesRoutes(app: App, agencies: AgenciesService) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await agencies.createUser(request.context, request.params.agencyId, request.body)),
+      reply
+        .status(201)
+        .send(await agencies.createUser(request.context, request.params.agencyId, request.body)),
   );
   app.get(
     '/api/agencies/:agencyId/users/:userId',
     {
       config: { access: 'user.read' },
-      schema: { tags: ['users'], summary: 'One staff account (audited read)', params: UserIdParams, response: { 200: User, ...problems } },
+      schema: {
+        tags: ['users'],
+        summary: 'One staff account (audited read)',
+        params: UserIdParams,
+        response: { 200: User, ...problems },
+      },
     },
     async (request) => agencies.getUser(request.context, request.params.agencyId, request.params.userId),
   );
@@ -125,7 +143,12 @@ export function registerAgenciesRoutes(app: App, agencies: AgenciesService) {
     '/api/agencies/:agencyId/api-keys',
     {
       config: { access: 'apikey.list' },
-      schema: { tags: ['api-keys'], summary: "An agency's API keys", params: AgencyIdParams, response: { 200: ApiKeyList, ...problems } },
+      schema: {
+        tags: ['api-keys'],
+        summary: "An agency's API keys",
+        params: AgencyIdParams,
+        response: { 200: ApiKeyList, ...problems },
+      },
     },
     async (request) => agencies.listApiKeys(request.context, request.params.agencyId),
   );
@@ -142,13 +165,20 @@ export function registerAgenciesRoutes(app: App, agencies: AgenciesService) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await agencies.createApiKey(request.context, request.params.agencyId, request.body)),
+      reply
+        .status(201)
+        .send(await agencies.createApiKey(request.context, request.params.agencyId, request.body)),
   );
   app.delete(
     '/api/agencies/:agencyId/api-keys/:apiKeyId',
     {
       config: { access: 'apikey.revoke' },
-      schema: { tags: ['api-keys'], summary: 'Revoke an API key', params: ApiKeyIdParams, response: { 204: z.null(), ...problems } },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Revoke an API key',
+        params: ApiKeyIdParams,
+        response: { 204: z.null(), ...problems },
+      },
     },
     async (request, reply) => {
       await agencies.revokeApiKey(request.context, request.params.agencyId, request.params.apiKeyId);

@@ -56,7 +56,11 @@ export function createAgenciesService(deps: AgenciesDependencies) {
   const { db, repository, audit, reference, clock } = deps;
 
   /** Loads an agency the actor may act on: 403 when the role never may, 404 when this record is out of reach. */
-  async function reachableAgency(context: RequestContext, action: Action, agencyId: string): Promise<AgencyRow> {
+  async function reachableAgency(
+    context: RequestContext,
+    action: Action,
+    agencyId: string,
+  ): Promise<AgencyRow> {
     const actor = actorOf(context);
     const agency = await repository.agency(db, agencyId);
     const decision = agency ? decide(actor, action, targetOf(agency)) : 'deny_target';
@@ -83,7 +87,8 @@ export function createAgenciesService(deps: AgenciesDependencies) {
       roles: row.roles as Role[],
       active: row.active,
       totpEnabled: row.totp_secret !== null,
-      lockedUntil: row.locked_until && new Date(row.locked_until) > clock.now() ? iso(row.locked_until) : null,
+      lockedUntil:
+        row.locked_until && new Date(row.locked_until) > clock.now() ? iso(row.locked_until) : null,
       lastLoginAt: row.last_login_at ? iso(row.last_login_at) : null,
       createdAt: iso(row.created_at),
     };
@@ -109,7 +114,12 @@ export function createAgenciesService(deps: AgenciesDependencies) {
       const problem = scopeProblem({ ...input, provinceCode, communeCode });
       if (problem) {
         throw new AppError('agency.scope_invalid', SCOPE_PROBLEM_TEXT[problem], {
-          errors: [{ path: problem.startsWith('commune') ? 'body.communeCode' : 'body.scopeLevel', message: problem }],
+          errors: [
+            {
+              path: problem.startsWith('commune') ? 'body.communeCode' : 'body.scopeLevel',
+              message: problem,
+            },
+          ],
         });
       }
       const id = newId();
@@ -121,13 +131,19 @@ export function createAgenciesService(deps: AgenciesDependencies) {
       });
       if (decision === 'deny_action') throw forbidden();
       if (decision === 'deny_target') {
-        throw new AppError('agency.outside_jurisdiction', 'You may only create agencies within your own area');
+        throw new AppError(
+          'agency.outside_jurisdiction',
+          'You may only create agencies within your own area',
+        );
       }
       await reference.assertArea(provinceCode, communeCode);
       if (input.parentId) await reachableAgency(context, 'agency.read', input.parentId);
       return db.transaction().execute(async (trx) => {
         if (await repository.agencyByName(trx, input.name, provinceCode, communeCode)) {
-          throw new AppError('conflict.agency_exists', 'An agency with this name already exists in this area');
+          throw new AppError(
+            'conflict.agency_exists',
+            'An agency with this name already exists in this area',
+          );
         }
         const row = await repository.insertAgency(trx, {
           id,
@@ -150,7 +166,11 @@ export function createAgenciesService(deps: AgenciesDependencies) {
       });
     },
 
-    async updateAgency(context: RequestContext, agencyId: string, input: UpdateAgencyRequest): Promise<Agency> {
+    async updateAgency(
+      context: RequestContext,
+      agencyId: string,
+      input: UpdateAgencyRequest,
+    ): Promise<Agency> {
       const agency = await reachableAgency(context, 'agency.update', agencyId);
       if (input.active === false && agency.id === context.actor?.agency.id) {
         throw new AppError('user.cannot_modify_self', 'You cannot deactivate your own agency');
@@ -158,7 +178,10 @@ export function createAgenciesService(deps: AgenciesDependencies) {
       return db.transaction().execute(async (trx) => {
         if (input.name && input.name.toLowerCase() !== agency.name.toLowerCase()) {
           if (await repository.agencyByName(trx, input.name, agency.province_code, agency.commune_code)) {
-            throw new AppError('conflict.agency_exists', 'An agency with this name already exists in this area');
+            throw new AppError(
+              'conflict.agency_exists',
+              'An agency with this name already exists in this area',
+            );
           }
         }
         const row = await repository.updateAgency(trx, agency.id, {
@@ -246,11 +269,19 @@ export function createAgenciesService(deps: AgenciesDependencies) {
       });
     },
 
-    async updateUser(context: RequestContext, agencyId: string, userId: string, input: UpdateUserRequest): Promise<User> {
+    async updateUser(
+      context: RequestContext,
+      agencyId: string,
+      userId: string,
+      input: UpdateUserRequest,
+    ): Promise<User> {
       const { agency, user } = await agencyUser(context, 'user.update', agencyId, userId);
       const self = context.actor?.kind === 'user' && context.actor.userId === user.id;
       if (self && (input.roles !== undefined || input.active === false)) {
-        throw new AppError('user.cannot_modify_self', 'You cannot change your own roles or deactivate yourself');
+        throw new AppError(
+          'user.cannot_modify_self',
+          'You cannot change your own roles or deactivate yourself',
+        );
       }
       const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
       return db.transaction().execute(async (trx) => {
@@ -261,10 +292,12 @@ export function createAgenciesService(deps: AgenciesDependencies) {
         if (input.roles !== undefined) changes.roles = [...new Set(input.roles)];
         if (input.active !== undefined) changes.active = input.active;
         if (input.unlock) Object.assign(changes, { locked_until: null, failed_logins: 0 });
-        if (input.resetTotp) Object.assign(changes, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
+        if (input.resetTotp)
+          Object.assign(changes, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
         if (passwordHash) Object.assign(changes, { password_hash: passwordHash, must_change_password: true });
         // A reset password or second factor, or a deactivation, ends the sessions the person has open.
-        if (passwordHash || input.resetTotp || input.active === false) changes.sessions_valid_after = clock.now();
+        if (passwordHash || input.resetTotp || input.active === false)
+          changes.sessions_valid_after = clock.now();
         const row = await repository.updateUser(trx, user.id, changes);
         await audit.record(trx, context, {
           action: 'user.update',
@@ -272,7 +305,11 @@ export function createAgenciesService(deps: AgenciesDependencies) {
           targetId: user.id,
           targetAgencyId: agency.id,
           personalData: true,
-          details: { changed: Object.keys(input).filter((k) => k !== 'newPassword').concat(passwordHash ? ['password'] : []) },
+          details: {
+            changed: Object.keys(input)
+              .filter((k) => k !== 'newPassword')
+              .concat(passwordHash ? ['password'] : []),
+          },
         });
         return toUser(row);
       });
@@ -283,7 +320,11 @@ export function createAgenciesService(deps: AgenciesDependencies) {
       return { items: (await repository.apiKeys(db, agency.id)).map(toApiKey) };
     },
 
-    async createApiKey(context: RequestContext, agencyId: string, input: CreateApiKeyRequest): Promise<CreatedApiKey> {
+    async createApiKey(
+      context: RequestContext,
+      agencyId: string,
+      input: CreateApiKeyRequest,
+    ): Promise<CreatedApiKey> {
       const agency = await reachableAgency(context, 'apikey.create', agencyId);
       const secret = newApiKeySecret();
       const now = clock.now();

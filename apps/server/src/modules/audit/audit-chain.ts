@@ -60,9 +60,15 @@ export class ChainVerifier {
     for (const entry of entries) {
       if (this.broken) return false;
       if (entry.seq !== this.expectedSeq) {
-        this.broken = { seq: entry.seq, problem: `expected entry ${this.expectedSeq}, found ${entry.seq} (missing entries)` };
+        this.broken = {
+          seq: entry.seq,
+          problem: `expected entry ${this.expectedSeq}, found ${entry.seq} (missing entries)`,
+        };
       } else if (entry.prevHash !== this.previousHash) {
-        this.broken = { seq: entry.seq, problem: 'does not link to the previous entry (previous entry changed or removed)' };
+        this.broken = {
+          seq: entry.seq,
+          problem: 'does not link to the previous entry (previous entry changed or removed)',
+        };
       } else if (entryHash(entry) !== entry.hash) {
         this.broken = { seq: entry.seq, problem: 'content does not match its hash (entry changed)' };
       } else {

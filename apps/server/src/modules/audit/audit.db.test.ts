@@ -18,7 +18,10 @@ for (const target of databaseTargets()) {
       testDb = await target.open();
       platform = await startTestPlatform(testDb.database);
       operator = await login(platform, 'admin', ADMIN_PASSWORD);
-      for (const [name, provinceCode] of [['Công an tỉnh Lai Châu', '12'], ['Công an tỉnh Điện Biên', '11']] as const) {
+      for (const [name, provinceCode] of [
+        ['Công an tỉnh Lai Châu', '12'],
+        ['Công an tỉnh Điện Biên', '11'],
+      ] as const) {
         const agency = (
           await platform.app.inject({
             method: 'POST',
@@ -60,7 +63,11 @@ for (const target of databaseTargets()) {
       expect(users.statusCode).toBe(200);
       const user = (users.json() as { items: User[] }).items[0]!;
       const page = (
-        await platform.app.inject({ method: 'GET', url: '/api/audit?action=user.list', headers: { cookie: operator.cookie } })
+        await platform.app.inject({
+          method: 'GET',
+          url: '/api/audit?action=user.list',
+          headers: { cookie: operator.cookie },
+        })
       ).json() as AuditPage;
       const entry = page.items[0]!;
       expect(entry).toMatchObject({
@@ -74,7 +81,11 @@ for (const target of databaseTargets()) {
       });
       expect(user.username).toBe('auditor-12');
       const writes = (
-        await platform.app.inject({ method: 'GET', url: '/api/audit?action=user.create', headers: { cookie: operator.cookie } })
+        await platform.app.inject({
+          method: 'GET',
+          url: '/api/audit?action=user.create',
+          headers: { cookie: operator.cookie },
+        })
       ).json() as AuditPage;
       expect(writes.total).toBe(2);
     });
@@ -82,7 +93,11 @@ for (const target of databaseTargets()) {
     it("shows an agency's auditors their agency's entries only", async () => {
       const [lai, dien] = agencies;
       const seen = (
-        await platform.app.inject({ method: 'GET', url: '/api/audit?limit=200', headers: { cookie: auditors[0]!.cookie } })
+        await platform.app.inject({
+          method: 'GET',
+          url: '/api/audit?limit=200',
+          headers: { cookie: auditors[0]!.cookie },
+        })
       ).json() as AuditPage;
       expect(seen.total).toBeGreaterThan(0);
       for (const item of seen.items) {
@@ -96,14 +111,22 @@ for (const target of databaseTargets()) {
           headers: { cookie: auditors[0]!.cookie },
         })
       ).json() as AuditPage;
-      expect(filtered.items.filter((i) => i.targetAgencyId === dien!.id && i.actorAgencyId !== lai!.id)).toEqual([]);
-      const verify = await platform.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: auditors[0]!.cookie } });
+      expect(
+        filtered.items.filter((i) => i.targetAgencyId === dien!.id && i.actorAgencyId !== lai!.id),
+      ).toEqual([]);
+      const verify = await platform.app.inject({
+        method: 'GET',
+        url: '/api/audit/verify',
+        headers: { cookie: auditors[0]!.cookie },
+      });
       expect(verify.statusCode).toBe(403);
     });
 
     it('refuses to change or delete entries', async () => {
       const db = platform.database.db;
-      await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(db)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(sql`delete from audit_log where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
     });
 
@@ -118,7 +141,11 @@ for (const target of databaseTargets()) {
       await sql`alter table audit_log enable trigger audit_log_no_update_delete`.execute(db);
       const broken = await platform.services.audit.verify(null);
       expect(broken).toMatchObject({ ok: false, firstBrokenSeq: 5, checked: 4 });
-      const viaApi = await platform.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: operator.cookie } });
+      const viaApi = await platform.app.inject({
+        method: 'GET',
+        url: '/api/audit/verify',
+        headers: { cookie: operator.cookie },
+      });
       expect(viaApi.json()).toMatchObject({ ok: false, firstBrokenSeq: 5 });
     });
   });

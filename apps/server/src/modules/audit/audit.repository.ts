@@ -34,7 +34,11 @@ export function createAuditRepository() {
         .orderBy('seq', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const chained: ChainedFields = { ...fields, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+      const chained: ChainedFields = {
+        ...fields,
+        seq: (last?.seq ?? 0) + 1,
+        prevHash: last?.hash ?? GENESIS_HASH,
+      };
       const hash = entryHash(chained);
       return trx
         .insertInto('audit_log')
@@ -79,7 +83,8 @@ export function createAuditRepository() {
         const id = filter.agencyId;
         query = query.where((eb) => eb.or([eb('actor_agency_id', '=', id), eb('target_agency_id', '=', id)]));
       }
-      if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
+      if (filter.action)
+        query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
       if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
       if (filter.targetType) query = query.where('target_type', '=', filter.targetType);
       if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
@@ -94,7 +99,13 @@ export function createAuditRepository() {
     },
 
     async batchAfter(db: Kysely<DB>, afterSeq: number, size: number): Promise<AuditRow[]> {
-      return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(size).execute();
+      return db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(size)
+        .execute();
     },
   };
 }

@@ -16,7 +16,11 @@ for (const target of databaseTargets()) {
 
     beforeAll(async () => {
       testDb = await target.open();
-      platform = await startTestPlatform(testDb.database, { totpRequired: ['admin'], lockoutThreshold: 3, lockoutMinutes: 15 }, clock);
+      platform = await startTestPlatform(
+        testDb.database,
+        { totpRequired: ['admin'], lockoutThreshold: 3, lockoutMinutes: 15 },
+        clock,
+      );
     });
     afterAll(async () => {
       await platform?.close();
@@ -24,8 +28,14 @@ for (const target of databaseTargets()) {
     });
 
     const post = (url: string, payload: unknown, cookie?: string) =>
-      platform.app.inject({ method: 'POST', url, payload: payload as object, headers: cookie ? { cookie } : {} });
-    const get = (url: string, cookie?: string) => platform.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+      platform.app.inject({
+        method: 'POST',
+        url,
+        payload: payload as object,
+        headers: cookie ? { cookie } : {},
+      });
+    const get = (url: string, cookie?: string) =>
+      platform.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
     it('makes an administrator without a second factor enrol TOTP before anything else, then requires it', async () => {
       const first = await login(platform, 'admin', ADMIN_PASSWORD);
@@ -42,7 +52,11 @@ for (const target of databaseTargets()) {
       expect(otpauthUrl).toContain('otpauth://totp/');
       const wrong = await post('/api/me/totp/confirm', { code: '000000' }, first.cookie);
       expect(wrong.json().code).toBe('auth.totp_invalid');
-      const confirmed = await post('/api/me/totp/confirm', { code: totpCode(secret, clock.now()) }, first.cookie);
+      const confirmed = await post(
+        '/api/me/totp/confirm',
+        { code: totpCode(secret, clock.now()) },
+        first.cookie,
+      );
       expect(confirmed.statusCode).toBe(200);
       expect((confirmed.json() as Me).totpEnabled).toBe(true);
       expect((await get('/api/agencies', first.cookie)).statusCode).toBe(200);
@@ -54,7 +68,11 @@ for (const target of databaseTargets()) {
       const code = totpCode(secret, clock.now());
       const ok = await post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD, totp: code });
       expect(ok.statusCode).toBe(200);
-      const replay = await post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD, totp: code });
+      const replay = await post('/api/auth/login', {
+        username: 'admin',
+        password: ADMIN_PASSWORD,
+        totp: code,
+      });
       expect(replay.json().code).toBe('auth.totp_invalid');
 
       const disable = await post('/api/me/totp/disable', { password: ADMIN_PASSWORD }, first.cookie);
@@ -80,7 +98,11 @@ for (const target of databaseTargets()) {
     it('ends sessions at sign-out and after the idle time', async () => {
       const signIn = async () => {
         clock.advance(31_000);
-        const response = await post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD, totp: totpCode(secret, clock.now()) });
+        const response = await post('/api/auth/login', {
+          username: 'admin',
+          password: ADMIN_PASSWORD,
+          totp: totpCode(secret, clock.now()),
+        });
         expect(response.statusCode).toBe(200);
         return String(response.headers['set-cookie']).split(';')[0]!;
       };
@@ -110,7 +132,10 @@ for (const target of databaseTargets()) {
       });
       expect(notJson.statusCode).toBe(400);
       expect(notJson.json().code).toBe('validation.failed');
-      const huge = await post('/api/auth/login', { username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) });
+      const huge = await post('/api/auth/login', {
+        username: 'admin',
+        password: 'x'.repeat(2 * 1024 * 1024),
+      });
       expect(huge.statusCode).toBe(413);
       expect(huge.json().code).toBe('request.too_large');
     });

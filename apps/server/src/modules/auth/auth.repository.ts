@@ -45,11 +45,20 @@ export function createAuthRepository() {
     },
 
     async revokeSession(db: Kysely<DB>, id: string, at: Date) {
-      await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
     },
 
     async revokeUserSessions(db: Kysely<DB>, userId: string, at: Date, exceptId?: string) {
-      let query = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+      let query = db
+        .updateTable('sessions')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null);
       if (exceptId) query = query.where('id', '!=', exceptId);
       await query.execute();
     },
@@ -96,7 +105,10 @@ export function createAuthRepository() {
     },
 
     async userCount(db: Kysely<DB>): Promise<number> {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
   };

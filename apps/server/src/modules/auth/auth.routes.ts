@@ -1,4 +1,12 @@
-import { ChangePasswordRequest, ConfirmTotpRequest, DisableTotpRequest, LoginRequest, Me, Problem, TotpEnrolment } from '@khien/contracts';
+import {
+  ChangePasswordRequest,
+  ConfirmTotpRequest,
+  DisableTotpRequest,
+  LoginRequest,
+  Me,
+  Problem,
+  TotpEnrolment,
+} from '@khien/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app.js';
@@ -35,7 +43,12 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
     '/api/auth/login',
     {
       config: { access: 'public', rateLimit: limit },
-      schema: { tags: ['auth'], summary: 'Sign in (đăng nhập)', body: LoginRequest, response: { 200: Me, ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in (đăng nhập)',
+        body: LoginRequest,
+        response: { 200: Me, ...problems },
+      },
     },
     async (request, reply) => {
       const { token, expiresAt } = await auth.login(request.context, request.body);
@@ -78,7 +91,12 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
     '/api/me/password',
     {
       config: { access: 'session', allowDuringEnrolment: true, rateLimit: limit },
-      schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordRequest, response: { 204: z.null(), ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password',
+        body: ChangePasswordRequest,
+        response: { 204: z.null(), ...problems },
+      },
     },
     async (request, reply) => {
       const found = await identity(request);
@@ -91,7 +109,11 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
     '/api/me/totp/enrol',
     {
       config: { access: 'session', allowDuringEnrolment: true },
-      schema: { tags: ['auth'], summary: 'Start TOTP enrolment', response: { 200: TotpEnrolment, ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start TOTP enrolment',
+        response: { 200: TotpEnrolment, ...problems },
+      },
     },
     async (request) => auth.enrolTotp(request.context),
   );
@@ -100,7 +122,12 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
     '/api/me/totp/confirm',
     {
       config: { access: 'session', allowDuringEnrolment: true, rateLimit: limit },
-      schema: { tags: ['auth'], summary: 'Confirm TOTP enrolment with a code', body: ConfirmTotpRequest, response: { 200: Me, ...problems, 409: Problem } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm TOTP enrolment with a code',
+        body: ConfirmTotpRequest,
+        response: { 200: Me, ...problems, 409: Problem },
+      },
     },
     async (request) => {
       await auth.confirmTotp(request.context, request.body.code);
@@ -112,7 +139,12 @@ export function registerAuthRoutes(app: App, auth: AuthService, options: AuthRou
     '/api/me/totp/disable',
     {
       config: { access: 'session', rateLimit: limit },
-      schema: { tags: ['auth'], summary: 'Turn TOTP off', body: DisableTotpRequest, response: { 200: Me, ...problems, 409: Problem } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn TOTP off',
+        body: DisableTotpRequest,
+        response: { 200: Me, ...problems, 409: Problem },
+      },
     },
     async (request) => {
       await auth.disableTotp(request.context, request.body.password);

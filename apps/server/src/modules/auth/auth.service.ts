@@ -59,20 +59,32 @@ const TOUCH_EVERY_MS = 60_000;
 export function createAuthService(deps: AuthDependencies) {
   const { db, repository, agenciesRepository, audit, clock, settings } = deps;
 
-  function restrictionOf(roles: readonly Role[], agencyType: AgencyType, totpSecret: string | null, mustChange: boolean) {
+  function restrictionOf(
+    roles: readonly Role[],
+    agencyType: AgencyType,
+    totpSecret: string | null,
+    mustChange: boolean,
+  ) {
     if (!totpSecret && deps.agencies.totpRequired(roles, agencyType)) return 'totp_enrolment' as const;
     if (mustChange) return 'password_change' as const;
     return null;
   }
 
-  async function recordFailure(context: RequestContext, userId: string | null, username: string, failures: number) {
+  async function recordFailure(
+    context: RequestContext,
+    userId: string | null,
+    username: string,
+    failures: number,
+  ) {
     await db.transaction().execute(async (trx) => {
       let locked = false;
       if (userId) {
         locked = failures >= settings.lockoutThreshold;
         await agenciesRepository.updateUser(trx, userId, {
           failed_logins: locked ? 0 : failures,
-          ...(locked ? { locked_until: new Date(clock.now().getTime() + settings.lockoutMinutes * 60_000) } : {}),
+          ...(locked
+            ? { locked_until: new Date(clock.now().getTime() + settings.lockoutMinutes * 60_000) }
+            : {}),
         });
       }
       await audit.record(trx, context, {
@@ -90,9 +102,12 @@ export function createAuthService(deps: AuthDependencies) {
     const now = clock.now();
     if (!row || row.revoked_at || !row.user_active || !row.agency_active) return null;
     if (new Date(row.expires_at) <= now) return null;
-    if (row.sessions_valid_after && new Date(row.created_at) < new Date(row.sessions_valid_after)) return null;
-    if (new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000 <= now.getTime()) return null;
-    if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) await repository.touchSession(db, id, now);
+    if (row.sessions_valid_after && new Date(row.created_at) < new Date(row.sessions_valid_after))
+      return null;
+    if (new Date(row.last_seen_at).getTime() + settings.sessionIdleMinutes * 60_000 <= now.getTime())
+      return null;
+    if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS)
+      await repository.touchSession(db, id, now);
     const roles = row.roles as Role[];
     const agencyType = row.agency_type as AgencyType;
     return {
@@ -125,7 +140,8 @@ export function createAuthService(deps: AuthDependencies) {
     const row = await repository.apiKeyWithAgency(db, parsed.prefix);
     const now = clock.now();
     if (!row || !sameHash(row.secret_hash, hashApiKey(key))) return null;
-    if (row.revoked_at || !row.agency_active || (row.expires_at && new Date(row.expires_at) <= now)) return null;
+    if (row.revoked_at || !row.agency_active || (row.expires_at && new Date(row.expires_at) <= now))
+      return null;
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
       await agenciesRepository.touchApiKey(db, row.id, now);
     }
@@ -182,7 +198,10 @@ export function createAuthService(deps: AuthDependencies) {
         const failures = user.failed_logins + 1;
         await recordFailure(context, user.id, input.username, failures);
         if (failures >= settings.lockoutThreshold) {
-          throw new AppError('auth.locked', `Too many failed attempts; try again in ${settings.lockoutMinutes} minute(s)`);
+          throw new AppError(
+            'auth.locked',
+            `Too many failed attempts; try again in ${settings.lockoutMinutes} minute(s)`,
+          );
         }
         throw new AppError('auth.invalid_credentials', 'Wrong username or password');
       }
@@ -192,7 +211,8 @@ export function createAuthService(deps: AuthDependencies) {
       }
       let totpStep: number | null = null;
       if (user.totp_secret) {
-        if (!input.totp) throw new AppError('auth.totp_required', 'Enter the 6-digit code from your authenticator app');
+        if (!input.totp)
+          throw new AppError('auth.totp_required', 'Enter the 6-digit code from your authenticator app');
         totpStep = acceptTotp(user.totp_secret, input.totp, now, user.totp_last_step);
         if (totpStep === null) {
           const failures = user.failed_logins + 1;
@@ -236,7 +256,13 @@ export function createAuthService(deps: AuthDependencies) {
               },
             },
           },
-          { action: 'auth.login', targetType: 'user', targetId: user.id, targetAgencyId: agency.id, details: { totp: totpStep !== null } },
+          {
+            action: 'auth.login',
+            targetType: 'user',
+            targetId: user.id,
+            targetAgencyId: agency.id,
+            details: { totp: totpStep !== null },
+          },
         );
       });
       return { token, expiresAt };
@@ -248,7 +274,11 @@ export function createAuthService(deps: AuthDependencies) {
       if (!identity?.sessionId) return;
       await db.transaction().execute(async (trx) => {
         await repository.revokeSession(trx, identity.sessionId!, clock.now());
-        await audit.record(trx, { ...context, actor: identity.actor }, { action: 'auth.logout', targetType: 'session' });
+        await audit.record(
+          trx,
+          { ...context, actor: identity.actor },
+          { action: 'auth.logout', targetType: 'session' },
+        );
       });
     },
 
@@ -300,10 +330,18 @@ export function createAuthService(deps: AuthDependencies) {
       }
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
-        await agenciesRepository.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: false });
+        await agenciesRepository.updateUser(trx, user.id, {
+          password_hash: passwordHash,
+          must_change_password: false,
+        });
         // Other sessions of this person end: whoever knew the old password is signed out.
         await repository.revokeUserSessions(trx, user.id, clock.now(), sessionId ?? undefined);
-        await audit.record(trx, context, { action: 'auth.password_changed', targetType: 'user', targetId: user.id, targetAgencyId: user.agency_id });
+        await audit.record(trx, context, {
+          action: 'auth.password_changed',
+          targetType: 'user',
+          targetId: user.id,
+          targetAgencyId: user.agency_id,
+        });
       });
     },
 
@@ -312,7 +350,12 @@ export function createAuthService(deps: AuthDependencies) {
       const secret = newTotpSecret();
       await db.transaction().execute(async (trx) => {
         await agenciesRepository.updateUser(trx, actor.userId, { totp_pending_secret: secret });
-        await audit.record(trx, context, { action: 'auth.totp_enrolment_started', targetType: 'user', targetId: actor.userId, targetAgencyId: actor.agency.id });
+        await audit.record(trx, context, {
+          action: 'auth.totp_enrolment_started',
+          targetType: 'user',
+          targetId: actor.userId,
+          targetAgencyId: actor.agency.id,
+        });
       });
       return { secret, otpauthUrl: totpUri(secret, actor.username) };
     },
@@ -333,7 +376,12 @@ export function createAuthService(deps: AuthDependencies) {
           totp_pending_secret: null,
           totp_last_step: step,
         });
-        await audit.record(trx, context, { action: 'auth.totp_enabled', targetType: 'user', targetId: user.id, targetAgencyId: user.agency_id });
+        await audit.record(trx, context, {
+          action: 'auth.totp_enabled',
+          targetType: 'user',
+          targetId: user.id,
+          targetAgencyId: user.agency_id,
+        });
       });
     },
 
@@ -341,7 +389,10 @@ export function createAuthService(deps: AuthDependencies) {
       const actor = requireUser(context);
       const user = await loadUser(actor.userId);
       if (deps.agencies.totpRequired(user.roles as Role[], user.agency_type as AgencyType)) {
-        throw new AppError('auth.totp_required_by_policy', 'Your role requires a second factor; it cannot be turned off');
+        throw new AppError(
+          'auth.totp_required_by_policy',
+          'Your role requires a second factor; it cannot be turned off',
+        );
       }
       if (!(await verifyPassword(user.password_hash, password))) {
         throw new AppError('auth.invalid_credentials', 'The password is wrong', {
@@ -349,8 +400,17 @@ export function createAuthService(deps: AuthDependencies) {
         });
       }
       await db.transaction().execute(async (trx) => {
-        await agenciesRepository.updateUser(trx, user.id, { totp_secret: null, totp_pending_secret: null, totp_last_step: null });
-        await audit.record(trx, context, { action: 'auth.totp_disabled', targetType: 'user', targetId: user.id, targetAgencyId: user.agency_id });
+        await agenciesRepository.updateUser(trx, user.id, {
+          totp_secret: null,
+          totp_pending_secret: null,
+          totp_last_step: null,
+        });
+        await audit.record(trx, context, {
+          action: 'auth.totp_disabled',
+          targetType: 'user',
+          targetId: user.id,
+          targetAgencyId: user.agency_id,
+        });
       });
     },
 
@@ -363,7 +423,10 @@ export function createAuthService(deps: AuthDependencies) {
      * On the first start, creates the platform operator and its administrator. Returns the one-time
      * password when it was generated (to be shown once), null when the configuration gave one.
      */
-    async bootstrap(context: RequestContext, adminPassword: string | undefined): Promise<{ created: boolean; password: string | null }> {
+    async bootstrap(
+      context: RequestContext,
+      adminPassword: string | undefined,
+    ): Promise<{ created: boolean; password: string | null }> {
       if ((await repository.userCount(db)) > 0) return { created: false, password: null };
       const password = adminPassword ?? crypto.randomBytes(12).toString('base64url');
       const passwordHash = await hashPassword(password);

@@ -69,7 +69,9 @@ export function createReferenceRepository() {
         .insertInto('reference_data_versions')
         .values({ name: 'admin-units', version: units.version, source: units.source })
         .onConflict((oc) =>
-          oc.column('name').doUpdateSet({ version: units.version, source: units.source, loaded_at: sql`now()` }),
+          oc
+            .column('name')
+            .doUpdateSet({ version: units.version, source: units.source, loaded_at: sql`now()` }),
         )
         .execute();
     },
@@ -90,7 +92,12 @@ export function createReferenceRepository() {
     },
 
     async communes(db: Kysely<DB>, provinceCode: string) {
-      return db.selectFrom('communes').selectAll().where('province_code', '=', provinceCode).orderBy('code').execute();
+      return db
+        .selectFrom('communes')
+        .selectAll()
+        .where('province_code', '=', provinceCode)
+        .orderBy('code')
+        .execute();
     },
 
     async province(db: Kysely<DB>, code: string) {

@@ -7,7 +7,11 @@ export function registerReferenceRoutes(app: App, reference: ReferenceService) {
     '/api/reference/provinces',
     {
       config: { access: 'public' },
-      schema: { tags: ['reference'], summary: 'The 34 provinces (2025 reorganisation)', response: { 200: ProvinceList } },
+      schema: {
+        tags: ['reference'],
+        summary: 'The 34 provinces (2025 reorganisation)',
+        response: { 200: ProvinceList },
+      },
     },
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=3600');

@@ -33,7 +33,12 @@ export function createReferenceService(deps: { db: Kysely<DB>; repository: Refer
       const rows = await repository.communes(db, provinceCode);
       const needle = q ? foldVietnamese(q) : null;
       return rows
-        .filter((r) => !needle || foldVietnamese(r.full_name).includes(needle) || foldVietnamese(r.name).includes(needle))
+        .filter(
+          (r) =>
+            !needle ||
+            foldVietnamese(r.full_name).includes(needle) ||
+            foldVietnamese(r.name).includes(needle),
+        )
         .map((r) => ({
           code: r.code,
           provinceCode: r.province_code,

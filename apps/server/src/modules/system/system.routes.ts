@@ -10,7 +10,10 @@ export interface SystemProbes {
 export function registerSystemRoutes(app: App, probes: SystemProbes) {
   app.get(
     '/healthz',
-    { config: { access: 'public' }, schema: { tags: ['system'], summary: 'The process is alive', response: { 200: Health } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], summary: 'The process is alive', response: { 200: Health } },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
@@ -32,5 +35,7 @@ export function registerSystemRoutes(app: App, probes: SystemProbes) {
     reply.type(probes.metricsContentType);
     return probes.metricsText();
   });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 }

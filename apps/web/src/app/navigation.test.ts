@@ -1,0 +1,65 @@
+import type { Me } from '@khien/contracts';
+import { describe, expect, it } from 'vitest';
+import { isActive, navItems } from './navigation';
+
+function me(overrides: Partial<Me>): Me {
+  return {
+    kind: 'user',
+    userId: '0197a2b4-7c1e-7d3a-9f00-000000000001',
+    apiKeyId: null,
+    username: 'canbo',
+    fullName: 'Nguyễn Văn A',
+    roles: ['officer'],
+    scopes: [],
+    agency: {
+      id: '0197a2b4-7c1e-7d3a-9f00-000000000002',
+      name: 'Công an tỉnh Thái Nguyên',
+      type: 'police_province',
+      scopeLevel: 'province',
+      provinceCode: '19',
+      communeCode: null,
+    },
+    totpEnabled: false,
+    totpEnrolmentRequired: false,
+    mustChangePassword: false,
+    allowedActions: [],
+    sessionExpiresAt: null,
+    ...overrides,
+  };
+}
+
+const ids = (m: Me) => navItems(m).map((item) => item.testId);
+
+describe('navItems', () => {
+  it('shows only what the allowed actions permit', () => {
+    expect(ids(me({ allowedActions: [] }))).toEqual(['nav-home', 'nav-profile']);
+    expect(ids(me({ allowedActions: ['agency.list', 'audit.read'] }))).toEqual([
+      'nav-home',
+      'nav-agencies',
+      'nav-audit',
+      'nav-profile',
+    ]);
+  });
+
+  it('offers the own agency to an agency administrator who cannot list agencies', () => {
+    const items = navItems(me({ allowedActions: ['user.list'] }));
+    expect(items.map((i) => i.testId)).toEqual(['nav-home', 'nav-my-agency', 'nav-profile']);
+    expect(items[1]?.to).toBe('/app/co-quan/0197a2b4-7c1e-7d3a-9f00-000000000002');
+  });
+
+  it('shows only the profile while TOTP enrolment is required', () => {
+    expect(ids(me({ allowedActions: ['agency.list'], totpEnrolmentRequired: true }))).toEqual([
+      'nav-profile',
+    ]);
+  });
+});
+
+describe('isActive', () => {
+  it('matches the overview exactly and sections by prefix', () => {
+    const [home, agencies] = navItems(me({ allowedActions: ['agency.list'] }));
+    expect(isActive(home!, '/app')).toBe(true);
+    expect(isActive(home!, '/app/co-quan')).toBe(false);
+    expect(isActive(agencies!, '/app/co-quan/abc')).toBe(true);
+    expect(isActive(agencies!, '/app/co-quan-khac')).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Me } from '@khien/contracts';
+import { can } from '../features/auth/me-context';
+
+export type NavLabel = 'overview' | 'agencies' | 'myAgency' | 'audit' | 'profile';
+
+export interface NavItem {
+  to: string;
+  label: NavLabel;
+  testId: string;
+  /** Active only on this exact path (the overview), not on the paths below it. */
+  exact?: boolean;
+}
+
+export const profilePath = '/app/ho-so';
+
+/** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
+export function navItems(me: Me): NavItem[] {
+  const profile: NavItem = { to: profilePath, label: 'profile', testId: 'nav-profile' };
+  if (me.totpEnrolmentRequired) return [profile];
+  const items: NavItem[] = [{ to: '/app', label: 'overview', testId: 'nav-home', exact: true }];
+  if (can(me, 'agency.list')) {
+    items.push({ to: '/app/co-quan', label: 'agencies', testId: 'nav-agencies' });
+  } else if (can(me, 'user.list') || can(me, 'apikey.list')) {
+    items.push({ to: `/app/co-quan/${me.agency.id}`, label: 'myAgency', testId: 'nav-my-agency' });
+  }
+  if (can(me, 'audit.read')) items.push({ to: '/app/nhat-ky', label: 'audit', testId: 'nav-audit' });
+  items.push(profile);
+  return items;
+}
+
+export function isActive(item: NavItem, pathname: string): boolean {
+  if (item.exact) return pathname === item.to || pathname === `${item.to}/`;
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}

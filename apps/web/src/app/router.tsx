@@ -1,0 +1,41 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageLoader } from '../ui/PageLoader';
+import { LandingRoute } from '../routes/LandingRoute';
+import { RootLayout } from './RootLayout';
+import { RouteErrorPage } from './RouteErrorPage';
+
+/** Loads a page module only when its route is visited: citizens on the landing page never download the staff app. */
+function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: RootLayout,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: PageLoader,
+    children: [
+      { index: true, Component: LandingRoute },
+      { path: 'dang-nhap', ...page(() => import('../routes/SignInRoute')) },
+      {
+        path: 'app',
+        ...page(() => import('./AppLayout')),
+        children: [
+          { index: true, ...page(() => import('../routes/HomeRoute')) },
+          { path: 'co-quan', ...page(() => import('../routes/AgenciesRoute')) },
+          { path: 'co-quan/:agencyId', ...page(() => import('../routes/AgencyDetailRoute')) },
+          { path: 'nhat-ky', ...page(() => import('../routes/AuditRoute')) },
+          { path: 'ho-so', ...page(() => import('../routes/ProfileRoute')) },
+          { path: '*', ...page(() => import('../routes/NotFoundRoute')) },
+        ],
+      },
+      { path: '*', ...page(() => import('../routes/NotFoundRoute')) },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
