@@ -28,7 +28,11 @@ forEachDatabase('the platform runs its jobs and scheduler in the same process', 
     await expect
       .poll(
         async () =>
-          (await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(platform.database.db)).rows[0]?.state,
+          (
+            await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(
+              platform.database.db,
+            )
+          ).rows[0]?.state,
         { timeout: 20_000, interval: 250 },
       )
       .toBe('completed');

@@ -90,7 +90,12 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     // The web app's routes are client-side: any other page path gets index.html. A missing built
     // asset is a real 404 (a stale tab after a deploy must not receive HTML for a script).
-    if (request.method === 'GET' && !isApiPath(request.url) && !request.url.startsWith('/assets/') && deps.config.webDist !== undefined) {
+    if (
+      request.method === 'GET' &&
+      !isApiPath(request.url) &&
+      !request.url.startsWith('/assets/') &&
+      deps.config.webDist !== undefined
+    ) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendProblem(
