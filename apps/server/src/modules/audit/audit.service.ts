@@ -94,24 +94,6 @@ export function createAuditService(deps: { db: Kysely<DB>; repository: AuditRepo
 export type AuditService = ReturnType<typeof createAuditService>;
 
 function toAuditEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: Number(row.seq),
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    actorKind: row.actor_kind,
-    actorUserId: row.actor_user_id,
-    actorUsername: row.actor_username,
-    actorApiKeyId: row.actor_api_key_id,
-    actorAgencyId: row.actor_agency_id,
-    action: row.action,
-    targetType: row.target_type,
-    targetId: row.target_id,
-    targetAgencyId: row.target_agency_id,
-    personalData: row.personal_data,
-    reason: row.reason,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    requestId: row.request_id,
-    details: (row.details ?? {}) as Record<string, unknown>,
-    hash: row.hash,
-  };
+  const { prevHash: _previous, details, ...fields } = toChained(row);
+  return { ...fields, actorKind: row.actor_kind, details: (details ?? {}) as Record<string, unknown> };
 }
