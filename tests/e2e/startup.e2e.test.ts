@@ -96,7 +96,11 @@ describe.skipIf(!postgresUrl)('the same build on PostgreSQL', () => {
 
   it('starts with DATABASE_URL, runs the same migrations and serves', async () => {
     const url = database.url!;
-    const server = await startServer({ DATABASE_URL: url, KHIEN_ADMIN_PASSWORD: 'postgres-admin-password' });
+    const server = await startServer({
+      DATABASE_URL: url,
+      KHIEN_ADMIN_PASSWORD: 'postgres-admin-password',
+      KHIEN_DATA_KEYS: `ci:${Buffer.alloc(32, 3).toString('base64')}`,
+    });
     try {
       const ready = await (await fetch(`${server.url}/readyz`)).json();
       expect(ready).toMatchObject({ status: 'ready', database: 'postgres', migrationsPending: 0 });

@@ -49,6 +49,12 @@ const ConfigSchema = z.object({
   KHIEN_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Trust X-Forwarded-* headers: only behind a reverse proxy that overwrites them (`true`, or a list of proxy addresses). */
   KHIEN_TRUST_PROXY: z.string().default('false'),
+  /** Public checks per minute per client address; 0 turns the limit off. */
+  KHIEN_PUBLIC_CHECK_RATE: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  /** Keys for personal data at rest: `id:base64,…` (first encrypts). Embedded database: a key file is created in the data folder. */
+  KHIEN_DATA_KEYS: z.string().optional(),
+  /** Days the police have to decide an appeal against a listing. */
+  KHIEN_APPEAL_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   KHIEN_JOBS: z.enum(['on', 'off']).default('on'),
   KHIEN_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -70,6 +76,9 @@ export type Config = {
   bodyLimitBytes: number;
   authRateLimitPerMinute: number;
   trustProxy: boolean | string[];
+  publicCheckRatePerMinute: number;
+  dataKeys: string | undefined;
+  appealDays: number;
   jobs: boolean;
   webDist: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -105,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : e.KHIEN_TRUST_PROXY === 'false' || e.KHIEN_TRUST_PROXY === ''
           ? false
           : e.KHIEN_TRUST_PROXY.split(',').map((a) => a.trim()),
+    publicCheckRatePerMinute: e.KHIEN_PUBLIC_CHECK_RATE,
+    dataKeys: e.KHIEN_DATA_KEYS,
+    appealDays: e.KHIEN_APPEAL_DAYS,
     jobs: e.KHIEN_JOBS === 'on',
     webDist: e.KHIEN_WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirectoryInUseError } from './db/data-lock.js';
+import { DataKeyError } from './shared/data-cipher.js';
 import { createPlatform } from './platform.js';
 
 const startedAt = performance.now();
@@ -50,7 +51,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirectoryInUseError ||
+    error instanceof DataKeyError
+  ) {
     process.stderr.write(`Khiên cannot start: ${error.message}\n`);
     process.exit(2);
   }

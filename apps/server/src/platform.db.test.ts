@@ -21,6 +21,7 @@ forEachDatabase('the platform runs its jobs and scheduler in the same process', 
       select name, cron, timezone from pgboss.schedule order by name`.execute(platform.database.db);
     expect(schedules.rows).toEqual([
       { name: 'audit.verify-chain', cron: '41 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'indicators.expire', cron: '7 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'sessions.purge-expired', cron: '17 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
     ]);
     const id = await platform.jobs.send('audit.verify-chain', {});

@@ -28,6 +28,21 @@ import {
   registerReferenceRoutes,
   shippedAdminUnits,
 } from './modules/reference/index.js';
+import {
+  createAppealsService,
+  createIndicatorsRepository,
+  createIndicatorsService,
+  officialIdentifiers,
+  registerAppealsRoutes,
+  registerIndicatorsRoutes,
+} from './modules/indicators/index.js';
+import { createDataCipher, loadOrCreateKeyFile, parseDataKeys, DataKeyError } from './shared/data-cipher.js';
+import {
+  CheckCounter,
+  createLookupService,
+  createLookupState,
+  registerLookupRoutes,
+} from './modules/lookup/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { systemContext } from './shared/context.js';
@@ -44,6 +59,9 @@ export interface Platform {
     agencies: ReturnType<typeof createAgenciesService>;
     audit: ReturnType<typeof createAuditService>;
     reference: ReturnType<typeof createReferenceService>;
+    indicators: ReturnType<typeof createIndicatorsService>;
+    lookup: ReturnType<typeof createLookupService>;
+    appeals: ReturnType<typeof createAppealsService>;
   };
   close(): Promise<void>;
 }
@@ -65,6 +83,15 @@ function defaultWebDist(): string | undefined {
     if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
   }
   return undefined;
+}
+
+/** The keys for personal data at rest: configured, or (embedded database only) kept in the data folder. */
+function dataKeys(config: Config, kind: Database['kind']) {
+  if (config.dataKeys) return parseDataKeys(config.dataKeys);
+  if (kind === 'pglite' && !config.databaseUrl) return loadOrCreateKeyFile(config.dataDir);
+  throw new DataKeyError(
+    'Set KHIEN_DATA_KEYS (id:base64 of 32 random bytes, e.g. k1:$(openssl rand -base64 32)) to run on PostgreSQL',
+  );
 }
 
 /** The composition root: configuration → database → modules → HTTP and jobs. */
@@ -116,6 +143,47 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
     const bootstrap = await auth.bootstrap(systemContext, config.adminPassword);
 
+    const lookupState = createLookupState();
+    const indicatorsRepository = createIndicatorsRepository();
+    const indicators = createIndicatorsService({
+      db,
+      repository: indicatorsRepository,
+      audit: auditService,
+      clock,
+      listeners: [lookupState.listener],
+    });
+    const appeals = createAppealsService({
+      db,
+      repository: indicatorsRepository,
+      indicators,
+      audit: auditService,
+      clock,
+      cipher: createDataCipher(dataKeys(config, openedDatabase.kind)),
+      appealDays: config.appealDays,
+    });
+    const seeded = await indicators.seedAllowlist(officialIdentifiers());
+    if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
+    const loaded = await lookupState.load(db, indicatorsRepository);
+    logger.info(loaded, 'lookup index built');
+    const checkCounter = new CheckCounter();
+    const lookup = createLookupService({
+      index: lookupState.index,
+      allowlist: lookupState.allowlist,
+      counter: checkCounter,
+      clock,
+    });
+    const flushCounts = async () => {
+      const rows = checkCounter.drain();
+      try {
+        await indicatorsRepository.addCheckCounts(db, rows);
+      } catch (error) {
+        checkCounter.restore(rows);
+        logger.warn({ err: error }, 'check counts not written; kept for the next attempt');
+      }
+    };
+    const flushTimer = setInterval(() => void flushCounts(), 15_000);
+    flushTimer.unref();
+
     const metrics = createMetrics();
     const jobs = createJobQueue({
       database,
@@ -124,6 +192,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         'sessions.purge-expired': async () => {
           const removed = await auth.purgeExpiredSessions();
           logger.info({ removed }, 'expired sessions purged');
+        },
+        'indicators.expire': async () => {
+          const expired = await indicators.expire();
+          logger.info({ expired }, 'unconfirmed registry entries lapsed');
         },
         'audit.verify-chain': async () => {
           const result = await auditService.verify(null);
@@ -139,6 +211,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       schedules: [
         { name: 'sessions.purge-expired', cron: '17 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
         { name: 'audit.verify-chain', cron: '41 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'indicators.expire', cron: '7 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       ],
     });
 
@@ -180,6 +253,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerAgenciesRoutes(app, agencies);
     registerAuditRoutes(app, auditService);
     registerReferenceRoutes(app, reference);
+    registerIndicatorsRoutes(app, indicators);
+    registerLookupRoutes(app, lookup, { ratePerMinute: config.publicCheckRatePerMinute });
+    registerAppealsRoutes(app, appeals, { ratePerMinute: config.publicCheckRatePerMinute });
     await app.ready();
     if (config.jobs) await jobs.start();
 
@@ -190,12 +266,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       jobs,
       logger,
       initialAdminPassword: bootstrap.password,
-      services: { auth, agencies, audit: auditService, reference },
+      services: { auth, agencies, audit: auditService, reference, indicators, lookup, appeals },
       async close() {
         if (closed) return;
         closed = true;
         // Stop taking requests first, then let running jobs finish, then close the database.
         await app.close();
+        clearInterval(flushTimer);
+        await flushCounts();
         await jobs.stop();
         if (!options.database) await openedDatabase.close();
         unlock?.();

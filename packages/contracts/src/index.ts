@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './reference.js';
 export * from './system.js';
 export * from './jobs.js';
+export * from './indicators.js';

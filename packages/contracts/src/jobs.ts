@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const JobPayloads = {
   'sessions.purge-expired': z.object({}),
   'audit.verify-chain': z.object({}),
+  'indicators.expire': z.object({}),
 } as const;
 export type JobName = keyof typeof JobPayloads;
 export type JobPayload<N extends JobName> = z.infer<(typeof JobPayloads)[N]>;

@@ -112,7 +112,94 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+export interface IndicatorsTable {
+  id: string;
+  kind: string;
+  key: string;
+  display: string;
+  status: 'reported' | 'verifying' | 'confirmed_scam' | 'cleared' | 'expired';
+  confidence: number;
+  scam_methods: string[];
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  report_count: number;
+  reported_loss_vnd: number;
+  sharing: 'public' | 'agencies' | 'police';
+  expires_at: Timestamp | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  decided_by_agency_id: string | null;
+  status_reason: string | null;
+  status_changed_at: Timestamp;
+  merged_into_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+export interface IndicatorSourcesTable {
+  id: string;
+  indicator_id: string;
+  source_type: 'report' | 'agency' | 'import';
+  source_ref: string | null;
+  agency_id: string | null;
+  reporter_hash: string | null;
+  scam_method: string | null;
+  loss_vnd: number | null;
+  evidence_url: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export interface IndicatorEventsTable {
+  id: string;
+  indicator_id: string;
+  event: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  created_at: Timestamp;
+}
+export interface AllowlistTable {
+  id: string;
+  kind: string;
+  key: string;
+  display: string;
+  organisation: string;
+  category: 'bank' | 'ewallet' | 'telco' | 'government' | 'platform' | 'hotline' | 'other';
+  source: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+export interface AppealsTable {
+  id: string;
+  indicator_id: string;
+  tracking_code: string;
+  secret_hash: string;
+  contact_encrypted: string;
+  reasons: string;
+  status: 'submitted' | 'upheld' | 'rejected';
+  due_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+}
+export interface CheckCountsTable {
+  day: string;
+  kind: string;
+  verdict: string;
+  count: number;
+}
+
 export interface DB {
+  indicators: IndicatorsTable;
+  indicator_sources: IndicatorSourcesTable;
+  indicator_events: IndicatorEventsTable;
+  allowlist: AllowlistTable;
+  appeals: AppealsTable;
+  check_counts: CheckCountsTable;
   reference_data_versions: ReferenceDataVersionsTable;
   provinces: ProvincesTable;
   communes: CommunesTable;

@@ -35,6 +35,7 @@ type Expectation =
   | { kind: 'collection'; action: Action }
   | { kind: 'whole'; action: Action }
   | { kind: 'self_user' }
+  | { kind: 'any_identity' }
   | { kind: 'self'; action: Action };
 
 interface RouteCase {
@@ -212,6 +213,119 @@ const ROUTES: RouteCase[] = [
     expect: { kind: 'whole', action: 'audit.verify' },
     build: () => ({ url: '/api/audit/verify' }),
   },
+  {
+    method: 'GET',
+    path: '/api/public/check',
+    expect: { kind: 'public' },
+    build: () => ({
+      url: `/api/public/check?q=${encodeURIComponent('Gọi 0912 345 678 hoặc vào vietcombank-hotro.com')}`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/public/check',
+    expect: { kind: 'public' },
+    build: () => ({ url: '/api/public/check', payload: { q: '0912345678' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/indicators',
+    expect: { kind: 'collection', action: 'indicator.list' },
+    build: () => ({ url: '/api/indicators?q=0912345678' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/indicators',
+    expect: { kind: 'collection', action: 'indicator.report' },
+    build: (_t, n) => ({
+      url: '/api/indicators',
+      payload: { input: `09123${String(n).padStart(5, '0')}`, scamMethod: 'loans' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/indicators/{indicatorId}',
+    expect: { kind: 'collection', action: 'indicator.read' },
+    build: () => ({ url: `/api/indicators/${shared.indicatorId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/indicators/{indicatorId}/status',
+    expect: { kind: 'whole', action: 'indicator.decide' },
+    reachedCodes: ['indicator.invalid_transition'],
+    build: () => ({
+      url: `/api/indicators/${shared.indicatorId}/status`,
+      payload: { status: 'verifying', reason: 'Kiểm tra trong ma trận quyền' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/allowlist',
+    expect: { kind: 'any_identity' },
+    build: () => ({ url: '/api/allowlist' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/allowlist',
+    expect: { kind: 'whole', action: 'allowlist.manage' },
+    build: (_t, n) => ({
+      url: '/api/allowlist',
+      payload: { input: `chinh-thuc-${n}.vn`, organisation: 'Cơ quan thử', category: 'other' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/allowlist/{allowlistId}',
+    expect: { kind: 'whole', action: 'allowlist.manage' },
+    reachedCodes: ['not_found'],
+    build: () => ({ url: `/api/allowlist/${shared.allowlistId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/public/appeals',
+    expect: { kind: 'public' },
+    reachedCodes: ['appeal.not_listed'],
+    build: () => ({
+      url: '/api/public/appeals',
+      payload: {
+        identifier: '0905000111',
+        fullName: 'Người khiếu nại',
+        phone: '0905000111',
+        relation: 'holder',
+        reasons: 'Số này của tôi, không dùng để lừa đảo ai.',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/public/appeals/{trackingCode}',
+    expect: { kind: 'public' },
+    reachedCodes: ['appeal.not_found'],
+    build: () => ({ url: '/api/public/appeals/KN-ABCDEFGH' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/appeals',
+    expect: { kind: 'whole', action: 'indicator.decide' },
+    build: () => ({ url: '/api/appeals' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/appeals/{appealId}',
+    expect: { kind: 'whole', action: 'indicator.decide' },
+    reachedCodes: ['appeal.not_found'],
+    build: () => ({ url: '/api/appeals/01a00000-0000-7000-8000-000000000000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/appeals/{appealId}/decision',
+    expect: { kind: 'whole', action: 'indicator.decide' },
+    reachedCodes: ['appeal.not_found'],
+    build: () => ({
+      url: '/api/appeals/01a00000-0000-7000-8000-000000000000/decision',
+      payload: { decision: 'rejected', reason: 'Không có căn cứ' },
+    }),
+  },
   // Last, because it ends the caller's session.
   {
     method: 'POST',
@@ -230,6 +344,7 @@ function expected(route: RouteCase, identity: Identity, target: Tenant): Outcome
   if (!actor) return { status: 401, code: 'auth.required' };
   if (e.kind === 'self_user')
     return actor.kind === 'user' ? { status: 'ok' } : { status: 401, code: 'auth.required' };
+  if (e.kind === 'any_identity') return { status: 'ok' };
   if (e.kind === 'self') {
     const self = actor.kind === 'user' ? actor.userId : actor.apiKeyId;
     return decide(actor, e.action, {
@@ -273,6 +388,8 @@ function areaOf(agency: {
 }
 
 const pglite = databaseTargets().find((t) => t.name === 'pglite')!;
+/** Records every identity acts on, created by the operator before the matrix runs. */
+const shared = { indicatorId: '', allowlistId: '' };
 
 describe('authorization matrix (routes × identities × tenants)', () => {
   let testDb: TestDatabase;
@@ -363,7 +480,7 @@ describe('authorization matrix (routes × identities × tenants)', () => {
       }
       const machine = await call<CreatedApiKey>('POST', `/api/agencies/${agency.id}/api-keys`, {
         name: 'Máy chủ tích hợp',
-        scopes: ['identity:read', 'lookup:read'],
+        scopes: ['identity:read', 'lookup:read', 'indicators:read'],
       });
       const spare = await call<CreatedApiKey>('POST', `/api/agencies/${agency.id}/api-keys`, {
         name: 'Dự phòng',
@@ -378,6 +495,22 @@ describe('authorization matrix (routes × identities × tenants)', () => {
       tenants[key] = { key, agency, viewer: viewer!, spareKeyId: spare.id };
     }
     identities.push({ name: 'anonymous', tenant: null, actor: null, headers: {} });
+    const officer = identities.find((i) => i.name === 'A officer')!;
+    const reported = await platform.app.inject({
+      method: 'POST',
+      url: '/api/indicators',
+      headers: officer.headers,
+      payload: { input: '0987654321', scamMethod: 'impersonate_bank' },
+    });
+    expect(reported.statusCode).toBe(201);
+    shared.indicatorId = (reported.json() as { id: string }).id;
+    shared.allowlistId = (
+      await call<{ id: string }>('POST', '/api/allowlist', {
+        input: 'matrix-official.vn',
+        organisation: 'Cơ quan thử',
+        category: 'other',
+      })
+    ).id;
   }, 120_000);
 
   afterAll(async () => {

@@ -124,6 +124,23 @@ describe('the table', () => {
     expect(Object.keys(POLICY).sort()).toEqual([...ACTIONS].sort());
   });
   it('gives a viewer only reading actions', () => {
-    expect(allowedActions(user(bank, 'viewer'))).toEqual(['identity.read', 'agency.list', 'agency.read']);
+    expect(allowedActions(user(bank, 'viewer'))).toEqual([
+      'identity.read',
+      'agency.list',
+      'agency.read',
+      'indicator.list',
+      'indicator.read',
+    ]);
+  });
+});
+
+describe('the registry', () => {
+  it('lets only police (and the platform operator) decide on entries', () => {
+    const anywhere = { agencyId: 'x', level: 'national' as const, provinceCode: null, communeCode: null };
+    expect(decide(user(provincePolice, 'officer'), 'indicator.decide', anywhere)).toBe('allow');
+    expect(decide(user(bank, 'officer'), 'indicator.decide', anywhere)).toBe('deny_target');
+    expect(decide(user(bank, 'officer'), 'indicator.report', anywhere)).toBe('allow');
+    expect(decide(user(bank, 'viewer'), 'indicator.report', anywhere)).toBe('deny_action');
+    expect(reachOf(user(bank, 'officer'), 'indicator.decide')).toEqual({ kind: 'none' });
   });
 });

@@ -19,7 +19,12 @@ export type Action =
   | 'apikey.create'
   | 'apikey.revoke'
   | 'audit.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'indicator.list'
+  | 'indicator.read'
+  | 'indicator.report'
+  | 'indicator.decide'
+  | 'allowlist.manage';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -36,6 +41,11 @@ export const ACTIONS: readonly Action[] = [
   'apikey.revoke',
   'audit.read',
   'audit.verify',
+  'indicator.list',
+  'indicator.read',
+  'indicator.report',
+  'indicator.decide',
+  'allowlist.manage',
 ];
 
 /**
@@ -46,6 +56,7 @@ export const ACTIONS: readonly Action[] = [
  * - `operator_else_own`: everything for the platform operator's staff, the own agency otherwise.
  * - `operator_only`: everything for the platform operator's staff, nothing otherwise.
  * - `self`: only the actor itself.
+ * - `police_else_none`: everything for staff of police agencies and the platform operator, nothing otherwise.
  */
 export type Grant =
   | 'all'
@@ -54,7 +65,15 @@ export type Grant =
   | 'area_if_administering'
   | 'operator_else_own'
   | 'operator_only'
-  | 'self';
+  | 'self'
+  | 'police_else_none';
+
+/** Agencies that decide on registry entries (confirm, clear, appeals) and see police-only data. */
+export const POLICE_AGENCY_TYPES: readonly AgencyType[] = [
+  'police_province',
+  'police_commune',
+  'platform_operator',
+];
 
 /** Agencies whose administrators administer the platform in their area (the country or a province). */
 export const ADMINISTERING_AGENCY_TYPES: readonly AgencyType[] = [
@@ -82,11 +101,20 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   'apikey.revoke': { admin: 'administered' },
   'audit.read': { admin: 'operator_else_own', auditor: 'operator_else_own' },
   'audit.verify': { admin: 'operator_only', auditor: 'operator_only' },
+  // The registry is shared by every agency; police-only entries are filtered by the service.
+  'indicator.list': { supervisor: 'all', officer: 'all', analyst: 'all', auditor: 'all', viewer: 'all' },
+  'indicator.read': { supervisor: 'all', officer: 'all', analyst: 'all', auditor: 'all', viewer: 'all' },
+  'indicator.report': { supervisor: 'all', officer: 'all', analyst: 'all' },
+  'indicator.decide': { supervisor: 'police_else_none', officer: 'police_else_none' },
+  'allowlist.manage': { admin: 'operator_only' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */
 export const API_KEY_POLICY: Partial<Record<Action, { scope: ApiKeyScope; grant: Grant }>> = {
   'identity.read': { scope: 'identity:read', grant: 'self' },
+  'indicator.report': { scope: 'indicators:write', grant: 'all' },
+  'indicator.read': { scope: 'indicators:read', grant: 'all' },
+  'indicator.list': { scope: 'indicators:read', grant: 'all' },
 };
 
 export interface Area {
@@ -122,6 +150,10 @@ export function grantsOf(actor: Actor, action: Action): Grant[] {
   return actor.roles.flatMap((role) => (table[role] ? [table[role]!] : []));
 }
 
+export function isPolice(agency: ActorAgency): boolean {
+  return POLICE_AGENCY_TYPES.includes(agency.type);
+}
+
 export function isAdministering(agency: ActorAgency): boolean {
   return ADMINISTERING_AGENCY_TYPES.includes(agency.type) && agency.level !== 'commune';
 }
@@ -152,6 +184,8 @@ function grantReaches(grant: Grant, actor: Actor, target: Target): boolean {
       return operator;
     case 'self':
       return target.principalId === (actor.kind === 'user' ? actor.userId : actor.apiKeyId);
+    case 'police_else_none':
+      return isPolice(actor.agency);
   }
 }
 
@@ -183,7 +217,11 @@ export function reachOf(actor: Actor, action: Action): Reach {
   let area: Area | null = null;
   let principalId: string | null = null;
   for (const grant of grants) {
-    if (grant === 'all' || ((grant === 'operator_else_own' || grant === 'operator_only') && operator)) {
+    if (
+      grant === 'all' ||
+      ((grant === 'operator_else_own' || grant === 'operator_only') && operator) ||
+      (grant === 'police_else_none' && isPolice(actor.agency))
+    ) {
       return { kind: 'all' };
     }
     if (grant === 'own_agency' || grant === 'operator_else_own') agencyIds.add(actor.agency.id);

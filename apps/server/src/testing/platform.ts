@@ -20,6 +20,9 @@ export async function startTestPlatform(
     totpRequired: [],
     webDist: '',
     authRateLimitPerMinute: 10_000,
+    publicCheckRatePerMinute: 0,
+    // A fixed test key: tests run on injected databases, never on a data folder.
+    dataKeys: `test:${Buffer.alloc(32, 7).toString('base64')}`,
     ...overrides,
   });
   return createPlatform(config, { database, clock, logger: pino({ level: 'silent' }) });

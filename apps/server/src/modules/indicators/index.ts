@@ -1,0 +1,16 @@
+export {
+  createIndicatorsRepository,
+  type IndicatorsRepository,
+  type IndicatorRow,
+} from './indicators.repository.js';
+export {
+  createIndicatorsService,
+  type IndicatorsService,
+  type IndicatorChangeListener,
+  toIndicator,
+} from './indicators.service.js';
+export { registerIndicatorsRoutes } from './indicators.routes.js';
+export { publicVerdict, type IndicatorStatus, type PublicVerdict } from './indicator.js';
+export { officialIdentifiers } from './official-seed.js';
+export { createAppealsService, type AppealsService } from './appeals.service.js';
+export { registerAppealsRoutes } from './appeals.routes.js';

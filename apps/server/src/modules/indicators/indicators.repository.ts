@@ -1,0 +1,319 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type {
+  AllowlistTable,
+  AppealsTable,
+  DB,
+  IndicatorEventsTable,
+  IndicatorSourcesTable,
+  IndicatorsTable,
+} from '../../db/schema.js';
+
+export type IndicatorRow = Selectable<IndicatorsTable>;
+export type SourceRow = Selectable<IndicatorSourcesTable>;
+export type EventRow = Selectable<IndicatorEventsTable>;
+export type AllowlistRow = Selectable<AllowlistTable>;
+export type AppealRow = Selectable<AppealsTable>;
+
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+
+export function createIndicatorsRepository() {
+  return {
+    async byKey(db: Kysely<DB>, key: string): Promise<IndicatorRow | undefined> {
+      return db.selectFrom('indicators').selectAll().where('key', '=', key).executeTakeFirst();
+    },
+
+    async byId(db: Kysely<DB>, id: string): Promise<IndicatorRow | undefined> {
+      return db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Locks the row for the rest of the transaction (concurrent reports of the same identifier). */
+    async byKeyForUpdate(db: Kysely<DB>, key: string): Promise<IndicatorRow | undefined> {
+      return db.selectFrom('indicators').selectAll().where('key', '=', key).forUpdate().executeTakeFirst();
+    },
+
+    async insert(
+      db: Kysely<DB>,
+      row: Omit<IndicatorRow, 'created_at' | 'updated_at' | 'details'> & { details: Record<string, unknown> },
+    ) {
+      return db
+        .insertInto('indicators')
+        .values({ ...row, details: JSON.stringify(row.details) })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async update(
+      db: Kysely<DB>,
+      id: string,
+      changes: Partial<Omit<IndicatorRow, 'id' | 'key' | 'created_at' | 'details'>>,
+    ) {
+      return db
+        .updateTable('indicators')
+        .set({ ...changes, updated_at: new Date() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    async insertSource(db: Kysely<DB>, row: SourceRow): Promise<boolean> {
+      const inserted = await db
+        .insertInto('indicator_sources')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['indicator_id', 'reporter_hash']).where('reporter_hash', 'is not', null).doNothing(),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+
+    async sourceCounts(db: Kysely<DB>, indicatorId: string) {
+      const rows = await db
+        .selectFrom('indicator_sources')
+        .select(['source_type', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('indicator_id', '=', indicatorId)
+        .groupBy('source_type')
+        .execute();
+      const count = (type: string) => Number(rows.find((r) => r.source_type === type)?.n ?? 0);
+      return { reports: count('report'), agencies: count('agency'), imports: count('import') };
+    },
+
+    async sources(db: Kysely<DB>, indicatorId: string): Promise<SourceRow[]> {
+      return db
+        .selectFrom('indicator_sources')
+        .selectAll()
+        .where('indicator_id', '=', indicatorId)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    async insertEvent(
+      db: Kysely<DB>,
+      row: Omit<EventRow, 'details'> & { details?: Record<string, unknown> },
+    ) {
+      await db
+        .insertInto('indicator_events')
+        .values({ ...row, details: JSON.stringify(row.details ?? {}) })
+        .execute();
+    },
+
+    async events(db: Kysely<DB>, indicatorId: string): Promise<EventRow[]> {
+      return db
+        .selectFrom('indicator_events')
+        .selectAll()
+        .where('indicator_id', '=', indicatorId)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    async list(
+      db: Kysely<DB>,
+      filter: {
+        keys?: string[];
+        q?: string;
+        kind?: string;
+        status?: string;
+        sharing: IndicatorRow['sharing'][];
+        limit: number;
+        offset: number;
+      },
+    ): Promise<{ items: IndicatorRow[]; total: number }> {
+      let query = db
+        .selectFrom('indicators')
+        .where('sharing', 'in', filter.sharing)
+        .where('merged_into_id', 'is', null);
+      if (filter.keys && filter.q) {
+        const keys = filter.keys;
+        const like = `%${escapeLike(filter.q.toLowerCase())}%`;
+        query = query.where((eb) =>
+          eb.or([...(keys.length ? [eb('key', 'in', keys)] : []), eb(sql`lower(display)`, 'like', like)]),
+        );
+      }
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      if (filter.status) query = query.where('status', '=', filter.status as IndicatorRow['status']);
+      const [items, count] = await Promise.all([
+        query.selectAll().orderBy('last_seen_at', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.total) };
+    },
+
+    /** Every entry the hot-path index needs, in batches by id. */
+    async *indexRows(db: Kysely<DB>, batch = 20_000) {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const rows = await db
+          .selectFrom('indicators')
+          .select([
+            'id',
+            'key',
+            'status',
+            'sharing',
+            'confidence',
+            'report_count',
+            'scam_methods',
+            'last_seen_at',
+          ])
+          .where('id', '>', after)
+          .where('merged_into_id', 'is', null)
+          .orderBy('id')
+          .limit(batch)
+          .execute();
+        if (rows.length === 0) return;
+        yield rows;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+
+    /** Lapses unconfirmed entries past their expiry; returns the keys that changed. */
+    async expire(db: Kysely<DB>, now: Date): Promise<Array<{ id: string; key: string; status: string }>> {
+      return db
+        .updateTable('indicators')
+        .set({
+          status: 'expired',
+          status_changed_at: now,
+          status_reason: 'not seen again before its expiry',
+          expires_at: null,
+          updated_at: now,
+        })
+        .where('status', 'in', ['reported', 'verifying'])
+        .where('expires_at', '<=', now)
+        .returning(['id', 'key', 'status'])
+        .execute();
+    },
+
+    async allowlistByKey(db: Kysely<DB>, key: string): Promise<AllowlistRow | undefined> {
+      return db.selectFrom('allowlist').selectAll().where('key', '=', key).executeTakeFirst();
+    },
+
+    async allowlistAll(db: Kysely<DB>): Promise<AllowlistRow[]> {
+      return db.selectFrom('allowlist').selectAll().orderBy('organisation').execute();
+    },
+
+    async allowlistPage(
+      db: Kysely<DB>,
+      filter: { q?: string; category?: string; limit: number; offset: number },
+    ) {
+      let query = db.selectFrom('allowlist');
+      if (filter.q) {
+        const like = `%${escapeLike(filter.q.toLowerCase())}%`;
+        query = query.where((eb) =>
+          eb.or([eb(sql`lower(display)`, 'like', like), eb(sql`lower(organisation)`, 'like', like)]),
+        );
+      }
+      if (filter.category) query = query.where('category', '=', filter.category as AllowlistRow['category']);
+      const [items, count] = await Promise.all([
+        query
+          .selectAll()
+          .orderBy('organisation')
+          .orderBy('display')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.total) };
+    },
+
+    async insertAllowlist(db: Kysely<DB>, row: Omit<AllowlistRow, 'created_at'>) {
+      return db
+        .insertInto('allowlist')
+        .values(row)
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async deleteAllowlist(db: Kysely<DB>, id: string) {
+      return db.deleteFrom('allowlist').where('id', '=', id).returningAll().executeTakeFirst();
+    },
+
+    async allowlistById(db: Kysely<DB>, id: string) {
+      return db.selectFrom('allowlist').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async insertAppeal(db: Kysely<DB>, row: AppealRow) {
+      await db.insertInto('appeals').values(row).execute();
+    },
+
+    async openAppealFor(db: Kysely<DB>, indicatorId: string) {
+      return db
+        .selectFrom('appeals')
+        .select('id')
+        .where('indicator_id', '=', indicatorId)
+        .where('status', '=', 'submitted')
+        .executeTakeFirst();
+    },
+
+    async appealByCode(db: Kysely<DB>, trackingCode: string) {
+      return db
+        .selectFrom('appeals as a')
+        .innerJoin('indicators as i', 'i.id', 'a.indicator_id')
+        .selectAll('a')
+        .select(['i.display as identifier', 'i.status as indicator_status'])
+        .where('a.tracking_code', '=', trackingCode)
+        .executeTakeFirst();
+    },
+
+    async appealById(db: Kysely<DB>, id: string) {
+      return db
+        .selectFrom('appeals as a')
+        .innerJoin('indicators as i', 'i.id', 'a.indicator_id')
+        .selectAll('a')
+        .select(['i.display as identifier', 'i.status as indicator_status'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async appealPage(db: Kysely<DB>, filter: { status?: string; limit: number; offset: number }) {
+      let query = db.selectFrom('appeals as a').innerJoin('indicators as i', 'i.id', 'a.indicator_id');
+      if (filter.status) query = query.where('a.status', '=', filter.status as AppealRow['status']);
+      const [items, count] = await Promise.all([
+        query
+          .selectAll('a')
+          .select(['i.display as identifier', 'i.status as indicator_status'])
+          .orderBy('a.status')
+          .orderBy('a.due_at')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.total) };
+    },
+
+    async decideAppeal(
+      db: Kysely<DB>,
+      id: string,
+      changes: Pick<AppealRow, 'status' | 'decided_at' | 'decided_by' | 'decision_reason'>,
+    ) {
+      return db
+        .updateTable('appeals')
+        .set(changes)
+        .where('id', '=', id)
+        .where('status', '=', 'submitted')
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** Adds counted checks (flushed from memory in batches, never one write per check). */
+    async addCheckCounts(
+      db: Kysely<DB>,
+      rows: Array<{ day: string; kind: string; verdict: string; count: number }>,
+    ) {
+      if (rows.length === 0) return;
+      await db
+        .insertInto('check_counts')
+        .values(rows)
+        .onConflict((oc) =>
+          oc
+            .columns(['day', 'kind', 'verdict'])
+            .doUpdateSet({ count: sql`check_counts.count + excluded.count` }),
+        )
+        .execute();
+    },
+  };
+}
+
+export type IndicatorsRepository = ReturnType<typeof createIndicatorsRepository>;

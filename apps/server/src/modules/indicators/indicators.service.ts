@@ -1,0 +1,478 @@
+import type {
+  AllowlistEntry,
+  AllowlistQuery,
+  ChangeIndicatorStatusRequest,
+  CreateAllowlistEntryRequest,
+  CreateIndicatorRequest,
+  Indicator,
+  IndicatorDetail,
+  IndicatorListQuery,
+  IndicatorPage,
+  ScamMethod,
+} from '@khien/contracts';
+import { identify, type AnyIdentifier } from '@khien/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { AppError, forbidden, notFound } from '../../shared/app-error.js';
+import type { Clock } from '../../shared/clock.js';
+import type { RequestContext } from '../../shared/context.js';
+import { newId } from '../../shared/ids.js';
+import { decide, isPolice, mayEver, type Action, type Actor } from '../../shared/policy.js';
+import type { AuditRecorder } from '../audit/index.js';
+import {
+  afterNewReport,
+  canTransition,
+  confidenceOf,
+  expiryAfterSeen,
+  type IndicatorStatus,
+} from './indicator.js';
+import type { AllowlistRow, IndicatorRow, IndicatorsRepository } from './indicators.repository.js';
+
+/** Told of every change, after commit, so that the hot-path index of each process stays current. */
+export interface IndicatorChangeListener {
+  indicatorChanged(row: IndicatorRow): void;
+  allowlistChanged(
+    entry: { key: string; organisation: string; category: string } | null,
+    removedKey?: string,
+  ): void;
+}
+
+export interface IndicatorsDependencies {
+  db: Kysely<DB>;
+  repository: IndicatorsRepository;
+  audit: AuditRecorder;
+  clock: Clock;
+  listeners: IndicatorChangeListener[];
+}
+
+const NATIONWIDE = { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
+
+function actorOf(context: RequestContext): Actor {
+  if (!context.actor) throw new AppError('auth.required', 'Sign in first');
+  return context.actor;
+}
+
+function requireAction(context: RequestContext, action: Action): Actor {
+  const actor = actorOf(context);
+  if (decide(actor, action, NATIONWIDE) !== 'allow') throw forbidden();
+  return actor;
+}
+
+/** Which sharing scopes an actor may see: police see everything, other agencies what is shared with them. */
+function visibleSharing(actor: Actor): Array<'public' | 'agencies' | 'police'> {
+  return isPolice(actor.agency) ? ['public', 'agencies', 'police'] : ['public', 'agencies'];
+}
+
+export function createIndicatorsService(deps: IndicatorsDependencies) {
+  const { db, repository, audit, clock } = deps;
+  const notify = (row: IndicatorRow) => deps.listeners.forEach((l) => l.indicatorChanged(row));
+
+  function parse(input: string, kind?: AnyIdentifier['kind']): AnyIdentifier {
+    const result = identify(input, kind);
+    if (!result.ok) {
+      throw new AppError('indicator.unrecognised', result.message, {
+        errors: [{ path: 'body.input', message: result.code }],
+      });
+    }
+    return result.value;
+  }
+
+  async function visible(
+    context: RequestContext,
+    action: Action,
+    id: string,
+  ): Promise<{ actor: Actor; row: IndicatorRow }> {
+    const actor = requireAction(context, action);
+    const row = await repository.byId(db, id);
+    if (!row || !visibleSharing(actor).includes(row.sharing)) throw notFound('Indicator');
+    return { actor, row };
+  }
+
+  /**
+   * Adds a source to the entry for an identifier, creating the entry when it is new. Runs inside the
+   * caller's transaction; the returned row is what changed (to tell the index after commit).
+   */
+  async function addSource(
+    trx: Kysely<DB>,
+    identifier: AnyIdentifier,
+    source: {
+      type: 'report' | 'agency' | 'import';
+      ref: string | null;
+      agencyId: string | null;
+      reporterHash: string | null;
+      scamMethod: ScamMethod | null;
+      lossVnd: number | null;
+      evidenceUrl: string | null;
+      note: string | null;
+      createdBy: string | null;
+      sharing: 'public' | 'agencies' | 'police';
+    },
+  ): Promise<IndicatorRow> {
+    const now = clock.now();
+    let row = await repository.byKeyForUpdate(trx, identifier.key);
+    if (!row) {
+      row = await repository.insert(trx, {
+        id: newId(),
+        kind: identifier.kind,
+        key: identifier.key,
+        display: identifier.display,
+        status: 'reported',
+        confidence: 0,
+        scam_methods: [],
+        first_seen_at: now,
+        last_seen_at: now,
+        report_count: 0,
+        reported_loss_vnd: 0,
+        sharing: source.sharing,
+        expires_at: expiryAfterSeen('reported', now),
+        details: identifier.details as unknown as Record<string, unknown>,
+        decided_by_agency_id: null,
+        status_reason: null,
+        status_changed_at: now,
+        merged_into_id: null,
+      });
+      // Another transaction created it first: take that row.
+      row ??= await repository.byKeyForUpdate(trx, identifier.key);
+      if (!row) throw new AppError('internal', 'The registry entry could not be created');
+      await repository.insertEvent(trx, {
+        id: newId(),
+        indicator_id: row.id,
+        event: 'created',
+        from_status: null,
+        to_status: 'reported',
+        reason: null,
+        actor_user_id: source.createdBy,
+        actor_agency_id: source.agencyId,
+        created_at: now,
+      });
+    }
+    const fresh = await repository.insertSource(trx, {
+      id: newId(),
+      indicator_id: row.id,
+      source_type: source.type,
+      source_ref: source.ref,
+      agency_id: source.agencyId,
+      reporter_hash: source.reporterHash,
+      scam_method: source.scamMethod,
+      loss_vnd: source.lossVnd,
+      evidence_url: source.evidenceUrl,
+      note: source.note,
+      created_by: source.createdBy,
+      created_at: now,
+    });
+    const counts = await repository.sourceCounts(trx, row.id);
+    const status = afterNewReport(row.status);
+    const methods =
+      source.scamMethod && !row.scam_methods.includes(source.scamMethod)
+        ? [...row.scam_methods, source.scamMethod]
+        : row.scam_methods;
+    // The widest sharing any source asked for stays; a later source never narrows what others shared.
+    const order = ['police', 'agencies', 'public'] as const;
+    const sharing = order[Math.max(order.indexOf(row.sharing), order.indexOf(source.sharing))]!;
+    return repository.update(trx, row.id, {
+      status,
+      ...(status !== row.status
+        ? { status_changed_at: now, status_reason: 'reported again after it had lapsed' }
+        : {}),
+      last_seen_at: now,
+      report_count: counts.reports,
+      reported_loss_vnd: Number(row.reported_loss_vnd) + (fresh && source.lossVnd ? source.lossVnd : 0),
+      scam_methods: methods,
+      sharing,
+      confidence: confidenceOf({
+        status,
+        reportCount: counts.reports,
+        agencySources: counts.agencies,
+        importSources: counts.imports,
+      }),
+      expires_at: expiryAfterSeen(status, now),
+    });
+  }
+
+  /**
+   * Moves an entry to another status inside the caller's transaction, with its reason, history and audit
+   * entry. The caller tells the index (`notify`) after commit.
+   */
+  async function applyStatus(
+    trx: Kysely<DB>,
+    context: RequestContext,
+    row: IndicatorRow,
+    to: IndicatorStatus,
+    reason: string,
+    sharing?: IndicatorRow['sharing'],
+  ): Promise<IndicatorRow> {
+    const actor = actorOf(context);
+    if (!canTransition(row.status, to)) {
+      throw new AppError('indicator.invalid_transition', `An entry cannot go from ${row.status} to ${to}`);
+    }
+    const now = clock.now();
+    const counts = await repository.sourceCounts(trx, row.id);
+    const changed = await repository.update(trx, row.id, {
+      status: to,
+      status_reason: reason,
+      status_changed_at: now,
+      decided_by_agency_id: actor.agency.id,
+      confidence: confidenceOf({
+        status: to,
+        reportCount: counts.reports,
+        agencySources: counts.agencies,
+        importSources: counts.imports,
+      }),
+      expires_at: expiryAfterSeen(to, now),
+      ...(sharing ? { sharing } : {}),
+    });
+    await repository.insertEvent(trx, {
+      id: newId(),
+      indicator_id: row.id,
+      event: 'status_changed',
+      from_status: row.status,
+      to_status: to,
+      reason,
+      actor_user_id: actor.kind === 'user' ? actor.userId : null,
+      actor_agency_id: actor.agency.id,
+      created_at: now,
+      details: sharing ? { sharing } : {},
+    });
+    await audit.record(trx, context, {
+      action: 'indicator.status_changed',
+      targetType: 'indicator',
+      targetId: row.id,
+      details: { from: row.status, to, sharing: sharing ?? null },
+    });
+    return changed;
+  }
+
+  return {
+    addSource,
+
+    async report(context: RequestContext, input: CreateIndicatorRequest): Promise<Indicator> {
+      const actor = requireAction(context, 'indicator.report');
+      const identifier = parse(input.input, input.kind);
+      if (await repository.allowlistByKey(db, identifier.key)) {
+        throw new AppError(
+          'indicator.allowlisted',
+          `${identifier.display} is on the allowlist of official identifiers`,
+        );
+      }
+      const row = await db.transaction().execute(async (trx) => {
+        const changed = await addSource(trx, identifier, {
+          type: 'agency',
+          ref: null,
+          agencyId: actor.agency.id,
+          reporterHash: null,
+          scamMethod: input.scamMethod ?? null,
+          lossVnd: input.lossVnd ?? null,
+          evidenceUrl: input.evidenceUrl ?? null,
+          note: input.note ?? null,
+          createdBy: actor.kind === 'user' ? actor.userId : null,
+          sharing: input.sharing,
+        });
+        await audit.record(trx, context, {
+          action: 'indicator.report',
+          targetType: 'indicator',
+          targetId: changed.id,
+          details: { kind: identifier.kind, scamMethod: input.scamMethod ?? null },
+        });
+        return changed;
+      });
+      notify(row);
+      return toIndicator(row);
+    },
+
+    async changeStatus(
+      context: RequestContext,
+      id: string,
+      input: ChangeIndicatorStatusRequest,
+    ): Promise<Indicator> {
+      const { row } = await visible(context, 'indicator.decide', id);
+      const updated = await db
+        .transaction()
+        .execute((trx) => applyStatus(trx, context, row, input.status, input.reason, input.sharing));
+      notify(updated);
+      return toIndicator(updated);
+    },
+
+    applyStatus,
+    notify,
+
+    async list(context: RequestContext, query: IndicatorListQuery): Promise<IndicatorPage> {
+      const actor = requireAction(context, 'indicator.list');
+      let keys: string[] | undefined;
+      if (query.q) {
+        const parsed = identify(query.q);
+        keys = parsed.ok ? [parsed.value.key] : [];
+      }
+      const page = await repository.list(db, { ...query, keys, sharing: visibleSharing(actor) });
+      return { items: page.items.map(toIndicator), total: page.total };
+    },
+
+    async get(context: RequestContext, id: string): Promise<IndicatorDetail> {
+      const { actor, row } = await visible(context, 'indicator.read', id);
+      const [sources, events] = await Promise.all([
+        repository.sources(db, row.id),
+        repository.events(db, row.id),
+      ]);
+      // Who reported is never shown; which agency a source came from is shown to police only.
+      const police = isPolice(actor.agency);
+      return {
+        ...toIndicator(row),
+        sources: sources.map((s) => ({
+          id: s.id,
+          sourceType: s.source_type,
+          sourceRef: police ? s.source_ref : null,
+          agencyId: police ? s.agency_id : null,
+          scamMethod: (s.scam_method as ScamMethod | null) ?? null,
+          lossVnd: s.loss_vnd === null ? null : Number(s.loss_vnd),
+          evidenceUrl: police ? s.evidence_url : null,
+          note: police ? s.note : null,
+          createdAt: new Date(s.created_at).toISOString(),
+        })),
+        history: events.map((e) => ({
+          event: e.event,
+          fromStatus: e.from_status as IndicatorStatus | null,
+          toStatus: e.to_status as IndicatorStatus | null,
+          reason: e.reason,
+          actorAgencyId: e.actor_agency_id,
+          createdAt: new Date(e.created_at).toISOString(),
+        })),
+      };
+    },
+
+    /** Lapses unconfirmed entries (a scheduled job). */
+    async expire(): Promise<number> {
+      const changed = await repository.expire(db, clock.now());
+      for (const { id } of changed) {
+        const row = await repository.byId(db, id);
+        if (row) notify(row);
+      }
+      return changed.length;
+    },
+
+    async allowlistPage(context: RequestContext, query: AllowlistQuery) {
+      actorOf(context);
+      const page = await repository.allowlistPage(db, query);
+      return { items: page.items.map(toAllowlistEntry), total: page.total };
+    },
+
+    async addToAllowlist(
+      context: RequestContext,
+      input: CreateAllowlistEntryRequest,
+    ): Promise<AllowlistEntry> {
+      const actor = actorOf(context);
+      if (!mayEver(actor, 'allowlist.manage') || decide(actor, 'allowlist.manage', NATIONWIDE) !== 'allow')
+        throw forbidden();
+      const identifier = parse(input.input, input.kind);
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await repository.insertAllowlist(trx, {
+          id: newId(),
+          kind: identifier.kind,
+          key: identifier.key,
+          display: identifier.display,
+          organisation: input.organisation,
+          category: input.category,
+          source: `agency:${actor.agency.id}`,
+          note: input.note ?? null,
+          created_by: actor.kind === 'user' ? actor.userId : null,
+        });
+        if (!inserted)
+          throw new AppError('allowlist.exists', `${identifier.display} is already on the allowlist`);
+        await audit.record(trx, context, {
+          action: 'allowlist.add',
+          targetType: 'allowlist',
+          targetId: inserted.id,
+          details: { key: inserted.key, organisation: inserted.organisation },
+        });
+        return inserted;
+      });
+      deps.listeners.forEach((l) => l.allowlistChanged(row));
+      return toAllowlistEntry(row);
+    },
+
+    async removeFromAllowlist(context: RequestContext, id: string): Promise<void> {
+      const actor = actorOf(context);
+      if (decide(actor, 'allowlist.manage', NATIONWIDE) !== 'allow') throw forbidden();
+      const removed = await db.transaction().execute(async (trx) => {
+        const row = await repository.deleteAllowlist(trx, id);
+        if (!row) throw notFound('Allowlist entry');
+        await audit.record(trx, context, {
+          action: 'allowlist.remove',
+          targetType: 'allowlist',
+          targetId: id,
+          details: { key: row.key },
+        });
+        return row;
+      });
+      deps.listeners.forEach((l) => l.allowlistChanged(null, removed.key));
+    },
+
+    /** Loads the shipped official identifiers that are not there yet (at start-up). */
+    async seedAllowlist(
+      entries: Array<{
+        input: string;
+        kind?: AnyIdentifier['kind'];
+        organisation: string;
+        category: AllowlistRow['category'];
+        source: string;
+      }>,
+    ) {
+      let added = 0;
+      for (const entry of entries) {
+        const parsed = identify(entry.input, entry.kind);
+        if (!parsed.ok) continue;
+        const inserted = await repository.insertAllowlist(db, {
+          id: newId(),
+          kind: parsed.value.kind,
+          key: parsed.value.key,
+          display: parsed.value.display,
+          organisation: entry.organisation,
+          category: entry.category,
+          source: entry.source,
+          note: null,
+          created_by: null,
+        });
+        if (inserted) added++;
+      }
+      return added;
+    },
+  };
+}
+
+export type IndicatorsService = ReturnType<typeof createIndicatorsService>;
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function toIndicator(row: IndicatorRow): Indicator {
+  return {
+    id: row.id,
+    kind: row.kind as Indicator['kind'],
+    key: row.key,
+    display: row.display,
+    status: row.status,
+    confidence: row.confidence,
+    scamMethods: row.scam_methods as ScamMethod[],
+    firstSeenAt: iso(row.first_seen_at),
+    lastSeenAt: iso(row.last_seen_at),
+    reportCount: row.report_count,
+    reportedLossVnd: Number(row.reported_loss_vnd),
+    sharing: row.sharing,
+    expiresAt: row.expires_at ? iso(row.expires_at) : null,
+    statusReason: row.status_reason,
+    statusChangedAt: iso(row.status_changed_at),
+    decidedByAgencyId: row.decided_by_agency_id,
+    mergedIntoId: row.merged_into_id,
+  };
+}
+
+function toAllowlistEntry(row: AllowlistRow): AllowlistEntry {
+  return {
+    id: row.id,
+    kind: row.kind as AllowlistEntry['kind'],
+    key: row.key,
+    display: row.display,
+    organisation: row.organisation,
+    category: row.category,
+    source: row.source,
+    note: row.note,
+    createdAt: iso(row.created_at),
+  };
+}

@@ -1,0 +1,5 @@
+export { createLookupService, type LookupService } from './lookup.service.js';
+export { createLookupState, type LookupState } from './lookup-state.js';
+export { registerLookupRoutes } from './lookup.routes.js';
+export { CheckCounter } from './check-counter.js';
+export { IndicatorIndex, type IndexEntry } from './indicator-index.js';

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IndicatorIndex, hash64, type IndexEntry } from './indicator-index.js';
+
+const entryArb: fc.Arbitrary<IndexEntry> = fc.record({
+  status: fc.constantFrom('reported', 'verifying', 'confirmed_scam', 'cleared', 'expired'),
+  sharing: fc.constantFrom('public', 'agencies', 'police'),
+  confidence: fc.integer({ min: 0, max: 100 }),
+  reportCount: fc.nat(1_000_000),
+  methods: fc.uniqueArray(fc.constantFrom('impersonate_bank', 'romance', 'loans', 'other', 'sextortion'), {
+    maxLength: 3,
+  }),
+  lastSeen: fc.option(
+    fc.integer({ min: 10_957, max: 40_000 }).map((day) => new Date(day * 86_400_000)),
+    { nil: null },
+  ),
+});
+
+const sortMethods = (e: IndexEntry | undefined) => e && { ...e, methods: [...e.methods].sort() };
+
+describe('IndicatorIndex', () => {
+  it('behaves like a map under builds, sets, deletes and compactions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 12 }), entryArb), { maxLength: 40 }),
+        fc.array(
+          fc.oneof(
+            fc.tuple(fc.constant('set' as const), fc.string({ maxLength: 12 }), entryArb),
+            fc.tuple(fc.constant('delete' as const), fc.string({ maxLength: 12 })),
+            fc.tuple(fc.constant('compact' as const)),
+          ),
+          { maxLength: 60 },
+        ),
+        (initial, operations) => {
+          const index = new IndicatorIndex({ compactAfter: 7 });
+          const model = new Map<string, IndexEntry>();
+          for (const [key, entry] of initial) model.set(key, entry);
+          index.build(model.entries());
+          for (const op of operations) {
+            if (op[0] === 'set') {
+              index.set(op[1], op[2]);
+              model.set(op[1], op[2]);
+            } else if (op[0] === 'delete') {
+              index.delete(op[1]);
+              model.delete(op[1]);
+            } else index.compact();
+          }
+          expect(index.size).toBe(model.size);
+          for (const [key, entry] of model) expect(sortMethods(index.get(key))).toEqual(sortMethods(entry));
+          for (const [key] of initial) if (!model.has(key)) expect(index.get(key)).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps about 20 bytes per entry in its columns', () => {
+    const index = new IndicatorIndex();
+    const entry: IndexEntry = {
+      status: 'reported',
+      sharing: 'public',
+      confidence: 30,
+      reportCount: 1,
+      methods: ['loans'],
+      lastSeen: null,
+    };
+    index.build(
+      Array.from(
+        { length: 10_000 },
+        (_, i) => [`phone:+8491${String(i).padStart(7, '0')}`, entry] as [string, IndexEntry],
+      ),
+    );
+    expect(index.size).toBe(10_000);
+    expect(index.columnBytes() / 10_000).toBeLessThanOrEqual(20);
+    expect(index.get('phone:+84910000042')?.confidence).toBe(30);
+    expect(index.get('phone:+84990000042')).toBeUndefined();
+  });
+
+  it('hashes deterministically into two 32-bit halves', () => {
+    expect(hash64('domain:vietcombank.com.vn')).toEqual(hash64('domain:vietcombank.com.vn'));
+    expect(hash64('a')).not.toEqual(hash64('b'));
+    for (const half of hash64('x')) expect(half >>> 0).toBe(half);
+  });
+});

@@ -1,0 +1,275 @@
+import { ScamMethod } from '@khien/contracts';
+
+/**
+ * The hot-path index of the registry: what the public check needs about each entry, for millions of
+ * entries, in about 20 bytes each. Keys are reduced to a 64-bit hash and kept in sorted typed arrays
+ * (binary search); changes since the last build live in a small map until the next compaction. Two
+ * stored keys with the same 64-bit hash (about 1 in 3·10⁷ at a million entries) are detected at build
+ * time and kept by their full key. What remains is the chance that an identifier that is not stored
+ * shares a stored one's hash: about n / 2⁶⁴ per lookup (5·10⁻¹⁴ at a million entries).
+ */
+export type IndexStatus = 'reported' | 'verifying' | 'confirmed_scam' | 'cleared' | 'expired';
+export type IndexSharing = 'public' | 'agencies' | 'police';
+
+export interface IndexEntry {
+  status: IndexStatus;
+  sharing: IndexSharing;
+  confidence: number;
+  reportCount: number;
+  methods: ScamMethod[];
+  /** Day of the last report (UTC), or null. */
+  lastSeen: Date | null;
+}
+
+const STATUSES: IndexStatus[] = ['reported', 'verifying', 'confirmed_scam', 'cleared', 'expired'];
+const SHARINGS: IndexSharing[] = ['public', 'agencies', 'police'];
+const METHODS = ScamMethod.options;
+const DAY_MS = 86_400_000;
+// Day 1 is 2000-01-01; 0 means unknown.
+const EPOCH_DAY = Date.UTC(1999, 11, 31) / DAY_MS;
+
+/** cyrb53-style mixing into two independent 32-bit halves. */
+export function hash64(key: string): [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+function methodsMask(methods: readonly ScamMethod[]): number {
+  let mask = 0;
+  for (const method of methods) {
+    const bit = METHODS.indexOf(method);
+    if (bit >= 0) mask |= 1 << bit;
+  }
+  return mask >>> 0;
+}
+
+function methodsOf(mask: number): ScamMethod[] {
+  return METHODS.filter((_, bit) => (mask >>> bit) & 1);
+}
+
+interface Columns {
+  hi: Uint32Array;
+  lo: Uint32Array;
+  flags: Uint8Array; // status (3 bits) | sharing << 3
+  confidence: Uint8Array;
+  reports: Uint32Array;
+  methods: Uint32Array;
+  lastSeenDay: Uint16Array; // days since 1999-12-31 (so 2000-01-01 is 1), 0 = unknown
+}
+
+function emptyColumns(n: number): Columns {
+  return {
+    hi: new Uint32Array(n),
+    lo: new Uint32Array(n),
+    flags: new Uint8Array(n),
+    confidence: new Uint8Array(n),
+    reports: new Uint32Array(n),
+    methods: new Uint32Array(n),
+    lastSeenDay: new Uint16Array(n),
+  };
+}
+
+export class IndicatorIndex {
+  private columns: Columns = emptyColumns(0);
+  /** Changes since the last build: an entry, or null for a removal. */
+  private delta = new Map<string, IndexEntry | null>();
+  /** Entries whose hash collided with another key's, by full key. */
+  private collided = new Map<string, IndexEntry>();
+  private collidedHashes = new Set<string>();
+  private compactAt: number;
+
+  constructor(options: { compactAfter?: number } = {}) {
+    this.compactAt = options.compactAfter ?? 50_000;
+  }
+
+  /** Replaces the whole content (at start-up, from the database). */
+  build(entries: Iterable<[string, IndexEntry]>): void {
+    const keys: string[] = [];
+    const values: IndexEntry[] = [];
+    for (const [key, entry] of entries) {
+      keys.push(key);
+      values.push(entry);
+    }
+    this.load(keys, values);
+  }
+
+  get(key: string): IndexEntry | undefined {
+    if (this.delta.has(key)) return this.delta.get(key) ?? undefined;
+    const [hi, lo] = hash64(key);
+    if (this.collidedHashes.has(`${hi}:${lo}`)) return this.collided.get(key);
+    const at = this.find(hi, lo);
+    return at < 0 ? undefined : this.read(at);
+  }
+
+  set(key: string, entry: IndexEntry): void {
+    this.delta.set(key, entry);
+    this.maybeCompact();
+  }
+
+  delete(key: string): void {
+    this.delta.set(key, null);
+    this.maybeCompact();
+  }
+
+  get size(): number {
+    let n = this.columns.hi.length + this.collided.size;
+    for (const [key, entry] of this.delta) {
+      const existed = this.baseHas(key);
+      if (entry && !existed) n++;
+      if (!entry && existed) n--;
+    }
+    return n;
+  }
+
+  /** Bytes held by the sorted columns (the part that grows with the registry). */
+  columnBytes(): number {
+    return Object.values(this.columns).reduce((sum, column: ArrayBufferView) => sum + column.byteLength, 0);
+  }
+
+  private baseHas(key: string): boolean {
+    const [hi, lo] = hash64(key);
+    if (this.collidedHashes.has(`${hi}:${lo}`)) return this.collided.has(key);
+    return this.find(hi, lo) >= 0;
+  }
+
+  private maybeCompact(): void {
+    if (this.delta.size >= this.compactAt) this.compact();
+  }
+
+  /** Folds the recent changes into the sorted columns. */
+  compact(): void {
+    const keys: string[] = [];
+    const values: IndexEntry[] = [];
+    // The base has lost its keys (only hashes remain), so entries are re-added from the columns by hash
+    // and the delta's keys override them.
+    const overridden = new Set<string>();
+    for (const key of this.delta.keys()) {
+      const [hi, lo] = hash64(key);
+      overridden.add(`${hi}:${lo}`);
+    }
+    const base = this.columns;
+    const keep: number[] = [];
+    for (let i = 0; i < base.hi.length; i++) {
+      if (!overridden.has(`${base.hi[i]}:${base.lo[i]}`)) keep.push(i);
+    }
+    for (const [key, entry] of this.delta) {
+      if (entry) {
+        keys.push(key);
+        values.push(entry);
+      }
+    }
+    for (const [key, entry] of this.collided) {
+      if (!this.delta.has(key)) {
+        keys.push(key);
+        values.push(entry);
+      }
+    }
+    this.load(keys, values, { columns: base, rows: keep });
+  }
+
+  private load(keys: string[], values: IndexEntry[], carry?: { columns: Columns; rows: number[] }): void {
+    const carried = carry?.rows.length ?? 0;
+    const n = keys.length + carried;
+    const his = new Uint32Array(n);
+    const los = new Uint32Array(n);
+    for (let i = 0; i < keys.length; i++) {
+      const [hi, lo] = hash64(keys[i]!);
+      his[i] = hi;
+      los[i] = lo;
+    }
+    for (let j = 0; j < carried; j++) {
+      const row = carry!.rows[j]!;
+      his[keys.length + j] = carry!.columns.hi[row]!;
+      los[keys.length + j] = carry!.columns.lo[row]!;
+    }
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => his[a]! - his[b]! || los[a]! - los[b]!);
+
+    const collidedHashes = new Set<string>();
+    for (let i = 1; i < n; i++) {
+      const a = order[i - 1]!;
+      const b = order[i]!;
+      if (his[a] === his[b] && los[a] === los[b]) collidedHashes.add(`${his[a]}:${los[a]}`);
+    }
+    const collided = new Map<string, IndexEntry>();
+    let rows = 0;
+    for (let i = 0; i < n; i++) if (!collidedHashes.has(`${his[order[i]!]}:${los[order[i]!]}`)) rows++;
+    const columns = emptyColumns(rows);
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      const source = order[i]!;
+      if (collidedHashes.has(`${his[source]}:${los[source]}`)) {
+        // A carried row has no key left to disambiguate; collisions are only ever between new keys, since
+        // a carried row's hash was unique when it was built and the delta's keys override by hash.
+        if (source < keys.length) collided.set(keys[source]!, values[source]!);
+        continue;
+      }
+      columns.hi[w] = his[source]!;
+      columns.lo[w] = los[source]!;
+      if (source < keys.length) {
+        this.write(columns, w, values[source]!);
+      } else {
+        const from = carry!.rows[source - keys.length]!;
+        const c = carry!.columns;
+        columns.flags[w] = c.flags[from]!;
+        columns.confidence[w] = c.confidence[from]!;
+        columns.reports[w] = c.reports[from]!;
+        columns.methods[w] = c.methods[from]!;
+        columns.lastSeenDay[w] = c.lastSeenDay[from]!;
+      }
+      w++;
+    }
+    this.columns = columns;
+    this.collided = collided;
+    this.collidedHashes = collidedHashes;
+    this.delta = new Map();
+  }
+
+  private write(columns: Columns, at: number, entry: IndexEntry): void {
+    columns.flags[at] = STATUSES.indexOf(entry.status) | (SHARINGS.indexOf(entry.sharing) << 3);
+    columns.confidence[at] = Math.max(0, Math.min(100, Math.round(entry.confidence)));
+    columns.reports[at] = Math.min(entry.reportCount, 0xffffffff);
+    columns.methods[at] = methodsMask(entry.methods);
+    columns.lastSeenDay[at] = entry.lastSeen
+      ? Math.max(1, Math.min(0xffff, Math.floor(entry.lastSeen.getTime() / DAY_MS) - EPOCH_DAY))
+      : 0;
+  }
+
+  private read(at: number): IndexEntry {
+    const c = this.columns;
+    const flags = c.flags[at]!;
+    const day = c.lastSeenDay[at]!;
+    return {
+      status: STATUSES[flags & 0b111]!,
+      sharing: SHARINGS[flags >>> 3]!,
+      confidence: c.confidence[at]!,
+      reportCount: c.reports[at]!,
+      methods: methodsOf(c.methods[at]!),
+      lastSeen: day === 0 ? null : new Date((day + EPOCH_DAY) * DAY_MS),
+    };
+  }
+
+  private find(hi: number, lo: number): number {
+    const { hi: his, lo: los } = this.columns;
+    let low = 0;
+    let high = his.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const h = his[mid]!;
+      const l = los[mid]!;
+      if (h < hi || (h === hi && l < lo)) low = mid + 1;
+      else if (h > hi || (h === hi && l > lo)) high = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+}

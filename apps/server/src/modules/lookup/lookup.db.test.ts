@@ -1,0 +1,185 @@
+import type { Agency, CheckResponse, Indicator, IndicatorDetail } from '@khien/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../../platform.js';
+import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
+import { ADMIN_PASSWORD, login, startTestPlatform, type Session } from '../../testing/platform.js';
+
+for (const target of databaseTargets()) {
+  announceSkip(target);
+  describe.skipIf(target.skipReason !== null)(`the registry and the public check on ${target.name}`, () => {
+    let testDb: TestDatabase;
+    let platform: Platform;
+    let operator: Session;
+    let police: Session;
+    let bank: Session;
+
+    const check = async (q: string) => {
+      const response = await platform.app.inject({
+        method: 'POST',
+        url: '/api/public/check',
+        payload: { q },
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json() as CheckResponse;
+    };
+    const as = (session: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
+      platform.app.inject({
+        method,
+        url,
+        headers: { cookie: session.cookie },
+        ...(payload ? { payload } : {}),
+      });
+
+    async function staff(agency: Agency, username: string, roles: string[]): Promise<Session> {
+      const created = await as(operator, 'POST', `/api/agencies/${agency.id}/users`, {
+        username,
+        fullName: 'Cán bộ thử',
+        roles,
+        password: 'first-password-1',
+      });
+      expect(created.statusCode).toBe(201);
+      const first = await login(platform, username, 'first-password-1');
+      await as(first, 'POST', '/api/me/password', {
+        currentPassword: 'first-password-1',
+        newPassword: 'second-password-2',
+      });
+      return first;
+    }
+
+    beforeAll(async () => {
+      testDb = await target.open();
+      platform = await startTestPlatform(testDb.database);
+      operator = await login(platform, 'admin', ADMIN_PASSWORD);
+      const policeAgency = (
+        await as(operator, 'POST', '/api/agencies', {
+          name: 'Công an tỉnh Quảng Trị',
+          type: 'police_province',
+          scopeLevel: 'province',
+          provinceCode: '44',
+        })
+      ).json() as Agency;
+      const bankAgency = (
+        await as(operator, 'POST', '/api/agencies', {
+          name: 'Ngân hàng thử',
+          type: 'commercial_bank',
+          scopeLevel: 'national',
+        })
+      ).json() as Agency;
+      police = await staff(policeAgency, 'qt.officer', ['officer']);
+      bank = await staff(bankAgency, 'bank.officer', ['officer']);
+    });
+    afterAll(async () => {
+      await platform?.close();
+      await testDb?.dispose();
+    });
+
+    it('answers no_data for what nobody reported, and official for allowlisted identifiers', async () => {
+      const unknown = await check('0912 345 678');
+      expect(unknown.verdict).toBe('no_data');
+      expect(unknown.items[0]).toMatchObject({
+        kind: 'phone',
+        key: 'phone:+84912345678',
+        verdict: 'no_data',
+        reportCount: null,
+      });
+      const emergency = await check('113');
+      expect(emergency.items[0]?.verdict).toBe('official');
+      const government = await check('https://dichvucong.gov.vn/p/home/dvc-trang-chu.html');
+      expect(government.items[0]?.verdict).toBe('official');
+    });
+
+    it('flags a reported number as suspicious, then confirmed, then clears it everywhere at once', async () => {
+      const reported = await as(bank, 'POST', '/api/indicators', {
+        input: '+84 912 345 678',
+        scamMethod: 'impersonate_bank',
+        lossVnd: 25_000_000,
+      });
+      expect(reported.statusCode).toBe(201);
+      const indicator = reported.json() as Indicator;
+      expect(indicator).toMatchObject({ status: 'reported', reportCount: 0, key: 'phone:+84912345678' });
+
+      const suspicious = await check('Có người gọi từ số 0912.345.678 bảo tôi chuyển tiền');
+      expect(suspicious.verdict).toBe('suspicious');
+      expect(suspicious.items[0]?.scamMethods).toEqual(['impersonate_bank']);
+      expect(JSON.stringify(suspicious)).not.toContain(reported.json().id);
+
+      const bankCannotDecide = await as(bank, 'POST', `/api/indicators/${indicator.id}/status`, {
+        status: 'confirmed_scam',
+        reason: 'Ngân hàng tự xác nhận',
+      });
+      expect(bankCannotDecide.statusCode).toBe(403);
+      const confirmed = await as(police, 'POST', `/api/indicators/${indicator.id}/status`, {
+        status: 'confirmed_scam',
+        reason: 'Đã xác minh qua 3 vụ việc',
+      });
+      expect(confirmed.statusCode).toBe(200);
+      expect((await check('0912345678')).verdict).toBe('confirmed_scam');
+
+      const cleared = await as(police, 'POST', `/api/indicators/${indicator.id}/status`, {
+        status: 'cleared',
+        reason: 'Chủ thuê bao đã chứng minh bị giả mạo',
+      });
+      expect(cleared.statusCode).toBe(200);
+      expect((await check('0912345678')).verdict).toBe('no_data');
+      const again = await as(police, 'POST', `/api/indicators/${indicator.id}/status`, {
+        status: 'cleared',
+        reason: 'lần nữa',
+      });
+      expect(again.json().code).toBe('indicator.invalid_transition');
+
+      const detail = (await as(police, 'GET', `/api/indicators/${indicator.id}`)).json() as IndicatorDetail;
+      expect(detail.history.map((h) => h.toStatus)).toEqual(['reported', 'confirmed_scam', 'cleared']);
+      expect(detail.history[2]?.reason).toBe('Chủ thuê bao đã chứng minh bị giả mạo');
+      const bankView = (await as(bank, 'GET', `/api/indicators/${indicator.id}`)).json() as IndicatorDetail;
+      expect(bankView.sources[0]?.agencyId).toBeNull();
+    });
+
+    it('keeps police-only entries out of public answers and out of other agencies’ view', async () => {
+      const secret = (
+        await as(police, 'POST', '/api/indicators', { input: '0388 111 222', sharing: 'police' })
+      ).json() as Indicator;
+      expect((await check('0388111222')).verdict).toBe('no_data');
+      expect((await as(bank, 'GET', `/api/indicators/${secret.id}`)).statusCode).toBe(404);
+      expect((await as(police, 'GET', `/api/indicators/${secret.id}`)).statusCode).toBe(200);
+    });
+
+    it('refuses to list an official identifier, and finds lookalikes nobody reported', async () => {
+      const official = await as(police, 'POST', '/api/indicators', { input: '113' });
+      expect(official.statusCode).toBe(409);
+      expect(official.json().code).toBe('indicator.allowlisted');
+      const fake = await check('https://vietcombank-hotro.com/dang-nhap');
+      expect(fake.verdict).toBe('suspicious');
+      expect(fake.items[0]?.imitates?.brand).toMatch(/Vietcombank/i);
+    });
+
+    it('finds every identifier in a pasted message and explains what it cannot read', async () => {
+      const result = await check(
+        'Chuyển khoản vào STK Vietcombank 0011004455667, liên hệ 0388111999 hoặc zalo, xem http://bit.ly/abc',
+      );
+      const kinds = result.items.map((i) => i.kind);
+      expect(kinds).toContain('bank_account');
+      expect(kinds).toContain('phone');
+      expect(kinds).toContain('url');
+      const empty = await platform.app.inject({ method: 'GET', url: '/api/public/check?q=' });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().code).toBe('validation.failed');
+    });
+
+    it('rate-limits the public check per client', async () => {
+      const limited = await startTestPlatform(testDb.database, { publicCheckRatePerMinute: 3 });
+      try {
+        const codes: number[] = [];
+        for (let i = 0; i < 5; i++)
+          codes.push(
+            (await limited.app.inject({ method: 'GET', url: '/api/public/check?q=113' })).statusCode,
+          );
+        expect(codes).toEqual([200, 200, 200, 429, 429]);
+        const over = await limited.app.inject({ method: 'GET', url: '/api/public/check?q=113' });
+        expect(over.headers['retry-after']).toBeDefined();
+        expect(over.json().code).toBe('rate_limited');
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+}

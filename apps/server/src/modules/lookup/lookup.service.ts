@@ -1,0 +1,104 @@
+import type { CheckItem, CheckResponse, PublicVerdict, ScamMethod } from '@khien/contracts';
+import { checkLookalike, extractIdentifiers, type AnyIdentifier } from '@khien/core';
+import type { Clock } from '../../shared/clock.js';
+import { publicVerdict } from '../indicators/index.js';
+import type { CheckCounter } from './check-counter.js';
+import type { IndexEntry, IndicatorIndex } from './indicator-index.js';
+import { adviceFor, overallVerdict, reasonsFor } from './verdict-text.js';
+
+export interface OfficialEntry {
+  organisation: string;
+  category: string;
+}
+
+export interface LookupDependencies {
+  index: IndicatorIndex;
+  /** Official identifiers by key (the allowlist, kept in memory). */
+  allowlist: Map<string, OfficialEntry>;
+  counter: CheckCounter;
+  clock: Clock;
+}
+
+/** The keys under which an identifier may be listed: a link is also judged by its site. */
+function keysOf(identifier: AnyIdentifier): string[] {
+  if (identifier.kind === 'url') return [identifier.key, `domain:${identifier.details.registrableDomain}`];
+  return [identifier.key];
+}
+
+function isGovVn(identifier: AnyIdentifier): boolean {
+  return (identifier.kind === 'url' || identifier.kind === 'domain') && identifier.details.isGovVn;
+}
+
+function hostOf(identifier: AnyIdentifier): string | null {
+  if (identifier.kind === 'url') return identifier.details.host;
+  if (identifier.kind === 'domain') return identifier.details.domain;
+  return null;
+}
+
+export function createLookupService(deps: LookupDependencies) {
+  const { index, allowlist, counter, clock } = deps;
+
+  function judge(identifier: AnyIdentifier): CheckItem {
+    const keys = keysOf(identifier);
+    const official = keys.map((k) => allowlist.get(k)).find(Boolean) ?? null;
+    const govVn = isGovVn(identifier);
+    // The most serious public entry among the identifier's keys.
+    let entry: IndexEntry | null = null;
+    let verdict: PublicVerdict = 'no_data';
+    for (const key of keys) {
+      const found = index.get(key) ?? null;
+      const v = publicVerdict(found, false);
+      if (v === 'confirmed_scam' || (v === 'suspicious' && verdict !== 'confirmed_scam')) {
+        verdict = v;
+        entry = found;
+      }
+    }
+    if (official || govVn) verdict = 'official';
+    let imitates: CheckItem['imitates'] = null;
+    const host = hostOf(identifier);
+    if (verdict === 'no_data' && host) {
+      const lookalike = checkLookalike(host);
+      if (lookalike.verdict === 'official') verdict = 'official';
+      if (lookalike.verdict === 'lookalike' && lookalike.brand) {
+        verdict = 'suspicious';
+        imitates = { brand: lookalike.brand.name, officialDomains: [...(lookalike.officialDomains ?? [])] };
+      }
+    }
+    const methods: ScamMethod[] = verdict === 'official' ? [] : (entry?.methods ?? []);
+    const reportCount = verdict === 'official' || !entry ? null : entry.reportCount;
+    const officialInfo =
+      official ??
+      (verdict === 'official' && govVn ? { organisation: 'Cơ quan nhà nước', category: 'government' } : null);
+    return {
+      kind: identifier.kind,
+      key: identifier.key,
+      display: identifier.display,
+      verdict,
+      reasons: reasonsFor({ verdict, reportCount, methods, official: officialInfo, imitates, govVn }),
+      advice: adviceFor(verdict),
+      reportCount,
+      lastReportedAt: verdict === 'official' || !entry?.lastSeen ? null : entry.lastSeen.toISOString(),
+      scamMethods: methods,
+      official: verdict === 'official' ? officialInfo : null,
+      imitates,
+      // The online report form (tố giác) comes with the reports module; until then the advice names 113.
+      reportUrl: null,
+    };
+  }
+
+  return {
+    /** Everything a citizen typed or pasted, judged identifier by identifier. */
+    check(text: string): CheckResponse {
+      const { identifiers, problems } = extractIdentifiers(text);
+      const items = identifiers.map(judge);
+      const day = clock.now().toISOString().slice(0, 10);
+      for (const item of items) counter.count(day, item.kind, item.verdict);
+      if (items.length === 0) counter.count(day, 'none', 'no_data');
+      return { verdict: overallVerdict(items.map((i) => i.verdict)), items, problems };
+    },
+
+    judgeIdentifier: judge,
+  };
+}
+
+export type LookupService = ReturnType<typeof createLookupService>;

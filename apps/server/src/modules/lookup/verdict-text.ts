@@ -1,0 +1,170 @@
+import type { CheckItem, PublicVerdict, ScamMethod } from '@khien/contracts';
+
+/** The plain words a citizen reads for each verdict, in Vietnamese first and English. */
+type Text = CheckItem['reasons'][number];
+const t = (code: string, vi: string, en: string): Text => ({ code, vi, en });
+
+export const METHOD_NAMES: Record<ScamMethod, { vi: string; en: string }> = {
+  impersonate_police_procuracy_court: {
+    vi: 'giả danh công an, viện kiểm sát, tòa án',
+    en: 'impersonating police, procuracy or court',
+  },
+  impersonate_bank: { vi: 'giả danh ngân hàng', en: 'impersonating a bank' },
+  impersonate_telco_sim_upgrade: {
+    vi: 'giả danh nhà mạng, "nâng cấp SIM"',
+    en: 'impersonating a telco ("SIM upgrade")',
+  },
+  impersonate_electricity_tax: {
+    vi: 'giả danh điện lực, cơ quan thuế',
+    en: 'impersonating the electricity company or tax office',
+  },
+  fake_investment_crypto_forex: {
+    vi: 'đầu tư, tiền ảo, ngoại hối giả',
+    en: 'fake investment, crypto or forex',
+  },
+  online_task_jobs: { vi: 'việc làm online, "làm nhiệm vụ"', en: 'online "task" jobs' },
+  fake_shop_delivery: { vi: 'bán hàng, giao hàng giả', en: 'fake shops and deliveries' },
+  romance: { vi: 'làm quen, tình cảm', en: 'romance' },
+  loans: { vi: 'cho vay', en: 'loans' },
+  prizes: { vi: 'trúng thưởng', en: 'prizes' },
+  account_rental_sale: { vi: 'thuê, mua tài khoản ngân hàng', en: 'renting or buying bank accounts' },
+  asset_recovery: { vi: '"lấy lại tiền bị lừa"', en: '"we recover your lost money"' },
+  remote_control_fake_app: { vi: 'ứng dụng giả, điều khiển từ xa', en: 'fake apps and remote control' },
+  sextortion: { vi: 'tống tiền bằng hình ảnh nhạy cảm', en: 'sextortion' },
+  fake_charity: { vi: 'từ thiện giả', en: 'fake charity' },
+  tickets_tours: { vi: 'vé máy bay, tour du lịch', en: 'tickets and tours' },
+  overseas_job_recruitment: {
+    vi: 'tuyển người đi làm nước ngoài, "việc nhẹ lương cao"',
+    en: 'recruitment to work abroad',
+  },
+  other: { vi: 'thủ đoạn khác', en: 'other methods' },
+};
+
+export function reasonsFor(input: {
+  verdict: PublicVerdict;
+  reportCount: number | null;
+  methods: ScamMethod[];
+  official: { organisation: string } | null;
+  imitates: { brand: string; officialDomains: string[] } | null;
+  govVn: boolean;
+}): Text[] {
+  const reasons: Text[] = [];
+  switch (input.verdict) {
+    case 'official':
+      if (input.govVn && !input.official) {
+        reasons.push(
+          t(
+            'official.gov_vn',
+            'Đây là tên miền của cơ quan nhà nước (.gov.vn).',
+            'This is a Vietnamese government domain (.gov.vn).',
+          ),
+        );
+      } else {
+        const who = input.official?.organisation ?? '';
+        reasons.push(
+          t(
+            'official.allowlist',
+            `Đây là thông tin chính thức của ${who}.`,
+            `This is an official identifier of ${who}.`,
+          ),
+        );
+      }
+      break;
+    case 'confirmed_scam':
+      reasons.push(
+        t(
+          'registry.confirmed',
+          'Cơ quan Công an đã xác minh đây là thông tin dùng để lừa đảo.',
+          'The police have confirmed this is used for fraud.',
+        ),
+      );
+      break;
+    case 'suspicious':
+      if (input.imitates) {
+        reasons.push(
+          t(
+            'lookalike',
+            `Địa chỉ này giả mạo ${input.imitates.brand}. Trang chính thức: ${input.imitates.officialDomains.join(', ')}.`,
+            `This address imitates ${input.imitates.brand}. The official site: ${input.imitates.officialDomains.join(', ')}.`,
+          ),
+        );
+      } else {
+        const n = input.reportCount ?? 0;
+        reasons.push(
+          t(
+            'registry.reported',
+            `Đã có ${n} người dân, cơ quan phản ánh là lừa đảo; đang chờ xác minh.`,
+            `Reported as fraud by ${n} people or agencies; not yet verified.`,
+          ),
+        );
+      }
+      break;
+    case 'no_data':
+      reasons.push(
+        t(
+          'no_data',
+          'Chưa có phản ánh nào về thông tin này. Điều đó không có nghĩa là an toàn.',
+          'Nothing has been reported about this yet. That does not mean it is safe.',
+        ),
+      );
+      break;
+  }
+  if (input.methods.length > 0 && input.verdict !== 'official') {
+    const vi = input.methods.map((m) => METHOD_NAMES[m].vi).join('; ');
+    const en = input.methods.map((m) => METHOD_NAMES[m].en).join('; ');
+    reasons.push(t('methods', `Thủ đoạn đã được phản ánh: ${vi}.`, `Methods reported: ${en}.`));
+  }
+  return reasons;
+}
+
+export function adviceFor(verdict: PublicVerdict): Text[] {
+  const stop = t(
+    'stop',
+    'Dừng liên lạc. Không chuyển tiền, không cung cấp mã OTP, mật khẩu.',
+    'Stop all contact. Do not transfer money or share OTP codes or passwords.',
+  );
+  const bank = t(
+    'call_bank',
+    'Nếu đã chuyển tiền: gọi ngay số tổng đài in trên thẻ hoặc trang web chính thức của ngân hàng để đề nghị tạm khóa giao dịch.',
+    "If you have already paid: call the number printed on your card or on your bank's official website at once and ask them to stop the transfer.",
+  );
+  const report = t(
+    'report',
+    'Trình báo với Công an (gọi 113 hoặc đến Công an xã, phường nơi gần nhất).',
+    'Report it to the police (call 113 or go to the nearest commune police).',
+  );
+  switch (verdict) {
+    case 'confirmed_scam':
+    case 'suspicious':
+      return [stop, bank, report];
+    case 'official':
+      return [
+        t(
+          'official_caution',
+          'Kẻ gian có thể giả mạo số điện thoại, tên hiển thị. Ngân hàng và cơ quan nhà nước không bao giờ đề nghị bạn chuyển tiền hay cung cấp OTP.',
+          'Scammers can fake caller numbers and names. Banks and the authorities never ask you to transfer money or share an OTP.',
+        ),
+      ];
+    case 'no_data':
+      return [
+        t(
+          'be_careful',
+          'Hãy cẩn trọng: không chuyển tiền cho người lạ, không mở đường link lạ.',
+          'Be careful: do not pay strangers or open unknown links.',
+        ),
+        t(
+          'report_if',
+          'Nếu bạn bị lừa hoặc nghi ngờ, hãy phản ánh để cảnh báo người khác.',
+          'If you were scammed or suspect fraud, report it to warn others.',
+        ),
+      ];
+  }
+}
+
+const SEVERITY: Record<PublicVerdict, number> = { official: 0, no_data: 1, suspicious: 2, confirmed_scam: 3 };
+
+/** The most serious verdict among the items (official only when every item is official). */
+export function overallVerdict(verdicts: PublicVerdict[]): PublicVerdict {
+  if (verdicts.length === 0) return 'no_data';
+  return verdicts.reduce((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst), verdicts[0]!);
+}

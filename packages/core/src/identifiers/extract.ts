@@ -1,0 +1,247 @@
+import {
+  parseAccountText,
+  parseBankAccount,
+  type BankAccountIdentifier,
+  type CardIdentifier,
+  type WalletIdentifier,
+} from './account.js';
+import { findBank, findWallet } from './banks.js';
+import { parseCryptoAddress, type CryptoIdentifier } from './crypto-address.js';
+import { parseEmail, type EmailIdentifier } from './email.js';
+import { parsePhone, type PhoneIdentifier } from './phone.js';
+import { parseSocial, type SocialIdentifier } from './social.js';
+import { fail, type IdentifierKind, type ParseResult } from './types.js';
+import { parseDomain, parseUrl, type DomainIdentifier, type UrlIdentifier } from './url.js';
+import { parseVietQr } from './vietqr.js';
+
+export type AnyIdentifier =
+  | PhoneIdentifier
+  | BankAccountIdentifier
+  | CardIdentifier
+  | WalletIdentifier
+  | UrlIdentifier
+  | DomainIdentifier
+  | SocialIdentifier
+  | EmailIdentifier
+  | CryptoIdentifier;
+
+export interface ExtractionProblem {
+  input: string;
+  code: string;
+  message: string;
+}
+
+export interface Extraction {
+  identifiers: AnyIdentifier[];
+  problems: ExtractionProblem[];
+}
+
+const MAX_TEXT = 20_000;
+const MAX_IDENTIFIERS = 50;
+
+/** A link on a social network is an account there; anything else is a link to a web site. */
+function parseLink(text: string): ParseResult<AnyIdentifier> {
+  const social = parseSocial(text);
+  if (social.ok) return social;
+  if (social.code === 'social.not_an_account') return parseUrl(text);
+  return parseUrl(text);
+}
+
+/**
+ * One identifier typed on its own (a search box, an API field). With a kind, only that parser is tried;
+ * without, the input's shape decides.
+ */
+export function identify(input: string, kind?: IdentifierKind): ParseResult<AnyIdentifier> {
+  const text = input.trim();
+  if (!text) return fail('identifier.empty', 'Nothing to check');
+  switch (kind) {
+    case 'phone':
+      return parsePhone(text);
+    case 'email':
+      return parseEmail(text);
+    case 'url':
+      return parseUrl(text);
+    case 'domain':
+      return parseDomain(text);
+    case 'social':
+      return parseSocial(text);
+    case 'crypto':
+      return parseCryptoAddress(text);
+    case 'bank_account':
+    case 'card':
+    case 'ewallet':
+      return parseAccountText(text);
+    case undefined:
+      break;
+  }
+  if (/^000201/.test(text)) {
+    const qr = parseVietQr(text);
+    if (!qr.ok) return qr;
+    const first = qr.value.identifiers[0];
+    return first
+      ? { ok: true, value: first }
+      : fail('vietqr.no_account', 'The payment QR names no account or card');
+  }
+  if (/^[^\s@]+@[^\s@]+$/.test(text)) return parseEmail(text);
+  const crypto = parseCryptoAddress(text);
+  if (crypto.ok) return crypto;
+  if (/[a-z]/i.test(text) && /[.:/]/.test(text) && !/\s/.test(text)) {
+    const link = parseLink(text);
+    if (link.ok) return link;
+  }
+  const phone = parsePhone(text);
+  if (phone.ok) return phone;
+  const account = parseAccountText(text);
+  if (account.ok) return account;
+  return fail(
+    'identifier.unrecognised',
+    'This is not a phone number, account, card, e-wallet, link, e-mail, social account or crypto address',
+  );
+}
+
+// Shapes searched for in free text, most specific first. Each match is consumed so that a link's digits
+// are not read again as a phone number.
+const PATTERNS: Array<{ name: string; regex: RegExp }> = [
+  { name: 'vietqr', regex: /000201[0-9A-Za-z .,:/\-_+&@#*'"()À-ỹ]{20,}?6304[0-9A-Fa-f]{4}/g },
+  { name: 'email', regex: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
+  {
+    name: 'link',
+    regex:
+      /(?:(?:https?|hxxps?):\/\/|www\.)[^\s<>"'()]+|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\)))+[a-z]{2,24}\b(?:\/[^\s<>"'()]*)?/gi,
+  },
+  {
+    name: 'crypto',
+    regex:
+      /\b(?:0x[0-9a-fA-F]{40}|bc1[02-9ac-hj-np-z]{11,87}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|T[1-9A-HJ-NP-Za-km-z]{33})\b/g,
+  },
+  // Digit runs with the separators people write numbers with.
+  { name: 'digits', regex: /(?:\+|\b)\d[\d .-]{4,22}\d\b/g },
+];
+
+/** Words that announce a bank account or wallet just before its number. */
+const ACCOUNT_CONTEXT =
+  /(?:stk|số tài khoản|so tai khoan|tài khoản|tai khoan|tk|account|acc|ngân hàng|ngan hang|bank|ví|vi)\s*[:.]?\s*$/i;
+
+/** The text just before a match, not reaching back past the previous identifier. */
+function contextBefore(text: string, index: number, from = 0): string {
+  return text.slice(Math.max(from, index - 60), index);
+}
+
+/**
+ * A bank or wallet named shortly before a number, e.g. "Vietcombank STK 0011…" or "MoMo: 09…". The
+ * bank must be named after the previous identifier, so that in "STK Vietcombank 0011…, liên hệ 0388…"
+ * the second number stays a phone number.
+ */
+function accountNear(
+  text: string,
+  index: number,
+  digits: string,
+  from: number,
+): ParseResult<AnyIdentifier> | null {
+  const before = contextBefore(text, index, from);
+  const words = before
+    .split(/[\s,;:()\-–]+/)
+    .filter(Boolean)
+    .slice(-6);
+  for (let take = Math.min(3, words.length); take >= 1; take--) {
+    for (let start = words.length - take; start >= 0; start--) {
+      const name = words.slice(start, start + take).join(' ');
+      if (findBank(name)) return parseBankAccount(name, digits);
+      if (findWallet(name)) return parseAccountText(`${name} ${digits}`);
+    }
+  }
+  return null;
+}
+
+/** Every identifier found in a pasted message, each once, in order of appearance. */
+export function extractIdentifiers(input: string): Extraction {
+  const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
+  const identifiers: AnyIdentifier[] = [];
+  const problems: ExtractionProblem[] = [];
+  const seen = new Set<string>();
+  const consumed: Array<[number, number]> = [];
+  const isConsumed = (start: number, end: number) => consumed.some(([a, b]) => start < b && end > a);
+  const add = (result: ParseResult<AnyIdentifier | AnyIdentifier[]>, raw: string) => {
+    if (!result.ok) {
+      problems.push({
+        input: raw.length > 80 ? `${raw.slice(0, 77)}…` : raw,
+        code: result.code,
+        message: result.message,
+      });
+      return;
+    }
+    for (const identifier of Array.isArray(result.value) ? result.value : [result.value]) {
+      if (!seen.has(identifier.key) && identifiers.length < MAX_IDENTIFIERS) {
+        seen.add(identifier.key);
+        identifiers.push(identifier);
+      }
+    }
+  };
+
+  // A whole input that is one token, or one number written with spaces, is taken as one identifier.
+  const trimmed = text.trim();
+  if (trimmed.length <= 200 && (!/\s/.test(trimmed) || /^[\d\s.+\-()]+$/.test(trimmed))) {
+    const whole = identify(trimmed);
+    if (whole.ok || /^000201/.test(trimmed)) {
+      add(whole, trimmed);
+      return { identifiers, problems };
+    }
+  }
+
+  const found: Array<{ name: string; raw: string; index: number }> = [];
+  for (const { name, regex } of PATTERNS) {
+    for (const match of text.matchAll(regex)) {
+      const index = match.index ?? 0;
+      const raw = match[0];
+      if (isConsumed(index, index + raw.length)) continue;
+      consumed.push([index, index + raw.length]);
+      found.push({ name, raw, index });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+
+  let previousEnd = 0;
+  for (const { name, raw, index } of found) {
+    const cleaned = raw.replace(/[.,;:!?]+$/, '');
+    const from = previousEnd;
+    previousEnd = index + raw.length;
+    switch (name) {
+      case 'vietqr': {
+        const qr = parseVietQr(cleaned);
+        add(qr.ok ? { ok: true, value: qr.value.identifiers } : qr, cleaned);
+        break;
+      }
+      case 'email':
+        add(parseEmail(cleaned), cleaned);
+        break;
+      case 'link': {
+        const link = parseLink(cleaned);
+        // Words with a dot in them ("v.v.", "TP.HCM") are not links: only report real failures of URLs.
+        if (link.ok || /^(?:https?|hxxps?):\/\//i.test(cleaned)) add(link, cleaned);
+        break;
+      }
+      case 'crypto': {
+        const address = parseCryptoAddress(cleaned);
+        if (address.ok) add(address, cleaned);
+        break;
+      }
+      case 'digits': {
+        const digits = cleaned.replace(/[^\d+]/g, '');
+        const near = accountNear(text, index, digits.replace(/\D/g, ''), from);
+        if (near?.ok) {
+          add(near, cleaned);
+          break;
+        }
+        const phone = parsePhone(cleaned);
+        if (phone.ok) {
+          add(phone, cleaned);
+          break;
+        }
+        // A long number after "STK"/"tài khoản" without a bank we know is still worth telling about.
+        if (ACCOUNT_CONTEXT.test(contextBefore(text, index, from)) && near && !near.ok) add(near, cleaned);
+        break;
+      }
+    }
+  }
+  return { identifiers, problems };
+}
