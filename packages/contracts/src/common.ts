@@ -13,6 +13,7 @@ export const Problem = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe('Validation errors, one per field'),
+    retryAfterSeconds: z.number().int().optional().describe('With `rate_limited`: when to try again'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

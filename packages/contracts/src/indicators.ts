@@ -243,7 +243,9 @@ export const AppealReceipt = z
   .meta({ id: 'AppealReceipt' });
 export type AppealReceipt = z.infer<typeof AppealReceipt>;
 
-export const AppealTrackingParams = z.object({ trackingCode: z.string().regex(/^KN-[A-Z0-9]{8}$/, 'tracking_code.invalid') });
+export const AppealTrackingParams = z.object({
+  trackingCode: z.string().regex(/^KN-[A-Z0-9]{8}$/, 'tracking_code.invalid'),
+});
 
 export const PublicAppealStatus = z
   .object({
@@ -278,7 +280,12 @@ export type Appeal = z.infer<typeof Appeal>;
 
 /** The appellant's contact details: personal data, decrypted for the deciding police unit and audited. */
 export const AppealDetail = Appeal.extend({
-  contact: z.object({ fullName: z.string(), phone: z.string().nullable(), email: z.string().nullable(), relation: z.enum(['holder', 'representative']) }),
+  contact: z.object({
+    fullName: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    relation: z.enum(['holder', 'representative']),
+  }),
 }).meta({ id: 'AppealDetail' });
 export type AppealDetail = z.infer<typeof AppealDetail>;
 
@@ -289,6 +296,9 @@ export type AppealPage = z.infer<typeof AppealPage>;
 export const AppealIdParams = z.object({ appealId: Uuid });
 
 export const DecideAppealRequest = z
-  .object({ decision: z.enum(['upheld', 'rejected']), reason: z.string().trim().min(5, 'reason.too_short').max(2000) })
+  .object({
+    decision: z.enum(['upheld', 'rejected']),
+    reason: z.string().trim().min(5, 'reason.too_short').max(2000),
+  })
   .meta({ id: 'DecideAppealRequest' });
 export type DecideAppealRequest = z.infer<typeof DecideAppealRequest>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -105,6 +106,8 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
   });
 
   await app.register(cookie);
+  // Uploads (a QR image to check): one small file, a few fields. Routes read the parts themselves.
+  await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 1, fields: 4, parts: 5 } });
   await app.register(helmet, {
     // The API docs page runs Swagger UI's own inline script; everything else is served from 'self'.
     contentSecurityPolicy: {
@@ -128,7 +131,9 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
     global: false,
     errorResponseBuilder: (_request, context) =>
       Object.assign(
-        new AppError('rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+        new AppError('rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`, {
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        }),
         {
           statusCode: 429,
         },

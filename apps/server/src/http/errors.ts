@@ -31,6 +31,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'indicator.allowlisted': 409,
   'indicator.invalid_transition': 409,
   'allowlist.exists': 409,
+  'check.image_unreadable': 422,
   'appeal.not_listed': 422,
   'appeal.already_open': 409,
   'appeal.already_decided': 409,
@@ -98,6 +99,14 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return sendProblem(reply, problem('request.too_large', 'The request body is too large', instance));
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return sendProblem(
+        reply,
+        problem('request.too_large', 'The upload is too large or has too many parts', instance),
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return sendProblem(reply, problem('request.unsupported_media_type', 'Send application/json', instance));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

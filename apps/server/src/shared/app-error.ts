@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'indicator.allowlisted'
   | 'indicator.invalid_transition'
   | 'allowlist.exists'
+  | 'check.image_unreadable'
   | 'appeal.not_listed'
   | 'appeal.already_open'
   | 'appeal.already_decided'
@@ -42,7 +43,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { errors?: Array<{ path: string; message: string }> },
+    readonly details?: { errors?: Array<{ path: string; message: string }>; retryAfterSeconds?: number },
   ) {
     super(message);
     this.name = 'AppError';

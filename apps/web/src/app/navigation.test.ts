@@ -32,9 +32,10 @@ const ids = (m: Me) => navItems(m).map((item) => item.testId);
 
 describe('navItems', () => {
   it('shows only what the allowed actions permit', () => {
-    expect(ids(me({ allowedActions: [] }))).toEqual(['nav-home', 'nav-profile']);
+    expect(ids(me({ allowedActions: [] }))).toEqual(['nav-home', 'nav-allowlist', 'nav-profile']);
     expect(ids(me({ allowedActions: ['agency.list', 'audit.read'] }))).toEqual([
       'nav-home',
+      'nav-allowlist',
       'nav-agencies',
       'nav-audit',
       'nav-profile',
@@ -43,8 +44,15 @@ describe('navItems', () => {
 
   it('offers the own agency to an agency administrator who cannot list agencies', () => {
     const items = navItems(me({ allowedActions: ['user.list'] }));
-    expect(items.map((i) => i.testId)).toEqual(['nav-home', 'nav-my-agency', 'nav-profile']);
-    expect(items[1]?.to).toBe('/app/co-quan/0197a2b4-7c1e-7d3a-9f00-000000000002');
+    expect(items.map((i) => i.testId)).toEqual(['nav-home', 'nav-allowlist', 'nav-my-agency', 'nav-profile']);
+    expect(items[2]?.to).toBe('/app/co-quan/0197a2b4-7c1e-7d3a-9f00-000000000002');
+  });
+
+  it('shows the suspicious list to those who may list it, and the official list to every staff member', () => {
+    const items = navItems(me({ allowedActions: ['indicator.list', 'indicator.read'] }));
+    expect(items.map((i) => i.testId)).toEqual(['nav-home', 'nav-registry', 'nav-allowlist', 'nav-profile']);
+    expect(items[1]?.to).toBe('/app/nghi-van');
+    expect(items[2]?.to).toBe('/app/danh-sach-chinh-thuc');
   });
 
   it('shows only the profile while TOTP enrolment is required', () => {
@@ -56,10 +64,14 @@ describe('navItems', () => {
 
 describe('isActive', () => {
   it('matches the overview exactly and sections by prefix', () => {
-    const [home, agencies] = navItems(me({ allowedActions: ['agency.list'] }));
+    const items = navItems(me({ allowedActions: ['agency.list'] }));
+    const home = items.find((item) => item.testId === 'nav-home');
+    const agencies = items.find((item) => item.testId === 'nav-agencies');
     expect(isActive(home!, '/app')).toBe(true);
     expect(isActive(home!, '/app/co-quan')).toBe(false);
     expect(isActive(agencies!, '/app/co-quan/abc')).toBe(true);
     expect(isActive(agencies!, '/app/co-quan-khac')).toBe(false);
+    const registry = navItems(me({ allowedActions: ['indicator.list'] }))[1]!;
+    expect(isActive(registry, '/app/nghi-van/0197a2b4-7c1e-7d3a-9f00-000000000009')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { Me } from '@khien/contracts';
 import { can } from '../features/auth/me-context';
 
-export type NavLabel = 'overview' | 'agencies' | 'myAgency' | 'audit' | 'profile';
+export type NavLabel = 'overview' | 'registry' | 'allowlist' | 'agencies' | 'myAgency' | 'audit' | 'profile';
 
 export interface NavItem {
   to: string;
@@ -12,12 +12,17 @@ export interface NavItem {
 }
 
 export const profilePath = '/app/ho-so';
+export const registryPath = '/app/nghi-van';
+export const allowlistPath = '/app/danh-sach-chinh-thuc';
 
 /** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
 export function navItems(me: Me): NavItem[] {
   const profile: NavItem = { to: profilePath, label: 'profile', testId: 'nav-profile' };
   if (me.totpEnrolmentRequired) return [profile];
   const items: NavItem[] = [{ to: '/app', label: 'overview', testId: 'nav-home', exact: true }];
+  if (can(me, 'indicator.list')) items.push({ to: registryPath, label: 'registry', testId: 'nav-registry' });
+  // Every staff member may read the official list (it is what citizens are told is official).
+  items.push({ to: allowlistPath, label: 'allowlist', testId: 'nav-allowlist' });
   if (can(me, 'agency.list')) {
     items.push({ to: '/app/co-quan', label: 'agencies', testId: 'nav-agencies' });
   } else if (can(me, 'user.list') || can(me, 'apikey.list')) {

@@ -18,6 +18,7 @@ export const routes: RouteObject[] = [
     HydrateFallback: PageLoader,
     children: [
       { index: true, Component: LandingRoute },
+      { path: 'kiem-tra', ...page(() => import('../routes/CheckRoute')) },
       { path: 'dang-nhap', ...page(() => import('../routes/SignInRoute')) },
       {
         path: 'app',
@@ -26,6 +27,9 @@ export const routes: RouteObject[] = [
           { index: true, ...page(() => import('../routes/HomeRoute')) },
           { path: 'co-quan', ...page(() => import('../routes/AgenciesRoute')) },
           { path: 'co-quan/:agencyId', ...page(() => import('../routes/AgencyDetailRoute')) },
+          { path: 'nghi-van', ...page(() => import('../routes/IndicatorsRoute')) },
+          { path: 'nghi-van/:indicatorId', ...page(() => import('../routes/IndicatorDetailRoute')) },
+          { path: 'danh-sach-chinh-thuc', ...page(() => import('../routes/AllowlistRoute')) },
           { path: 'nhat-ky', ...page(() => import('../routes/AuditRoute')) },
           { path: 'ho-so', ...page(() => import('../routes/ProfileRoute')) },
           { path: '*', ...page(() => import('../routes/NotFoundRoute')) },

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@khien/core';
+import { foldVietnamese } from '@khien/core/text';
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
 
 export { foldVietnamese };

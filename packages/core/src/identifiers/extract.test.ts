@@ -10,7 +10,8 @@ describe('identify', () => {
     const cases: Array<[string, string]> = [
       ['0912 345 678', 'phone'],
       ['+84 912-345-678', 'phone'],
-      ['vietcombank.com.vn', 'url'],
+      ['vietcombank.com.vn', 'domain'],
+      ['https://vietcombank.com.vn/ca-nhan', 'url'],
       ['https://www.facebook.com/groups/123456789', 'social'],
       ['lua.dao@gmail.com', 'email'],
       ['0x52908400098527886E0F7030069857D2E4169EE7', 'crypto'],
@@ -39,6 +40,16 @@ describe('extractIdentifiers', () => {
     expect(found.map((i) => i.kind)).toEqual(['bank_account', 'phone', 'url']);
     expect(found[0]!.key).toBe('bank_account:970436:0011004455667');
     expect(found[1]!.key).toBe('phone:+84388111999');
+  });
+
+  it('keeps a number announced as a phone a phone, and finds a bank named after the account number', () => {
+    expect(keys('Chuyển vào tài khoản Vietcombank của tôi. Gọi 0987654321 nếu cần')).toEqual([
+      'phone:+84987654321',
+    ]);
+    expect(keys('STK 0011004455667 Vietcombank chủ TK Nguyen Van A')).toEqual([
+      'bank_account:970436:0011004455667',
+    ]);
+    expect(keys('vào vietcombank-hotro.com ngay')).toEqual(['domain:vietcombank-hotro.com']);
   });
 
   it('does not take abbreviations with dots for links', () => {

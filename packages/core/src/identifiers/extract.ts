@@ -39,11 +39,17 @@ export interface Extraction {
 const MAX_TEXT = 20_000;
 const MAX_IDENTIFIERS = 50;
 
-/** A link on a social network is an account there; anything else is a link to a web site. */
+/**
+ * A link on a social network is an account there; a bare host ("vietcombank.com.vn") is a domain; anything
+ * else is a link to a page.
+ */
 function parseLink(text: string): ParseResult<AnyIdentifier> {
   const social = parseSocial(text);
   if (social.ok) return social;
-  if (social.code === 'social.not_an_account') return parseUrl(text);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/[/?#]/.test(text.replace(/\/$/, ''))) {
+    const domain = parseDomain(text);
+    if (domain.ok) return domain;
+  }
   return parseUrl(text);
 }
 
@@ -127,30 +133,41 @@ function contextBefore(text: string, index: number, from = 0): string {
   return text.slice(Math.max(from, index - 60), index);
 }
 
-/**
- * A bank or wallet named shortly before a number, e.g. "Vietcombank STK 0011…" or "MoMo: 09…". The
- * bank must be named after the previous identifier, so that in "STK Vietcombank 0011…, liên hệ 0388…"
- * the second number stays a phone number.
- */
-function accountNear(
-  text: string,
-  index: number,
+/** Words that announce a phone number: they end a bank name's reach ("…Vietcombank. Gọi 0987…"). */
+const PHONE_CONTEXT =
+  /(?:gọi|goi|liên hệ|lien he|lh|sđt|sdt|số điện thoại|so dien thoai|điện thoại|dien thoai|hotline|zalo|tel|phone|call|nhắn tin|nhan tin)\s*[:.]?/gi;
+
+const wordsOf = (text: string) => text.split(/[\s,;:()\-–.]+/).filter(Boolean);
+
+/** The first bank or wallet named among the words (longest names first), with the account. */
+function bankOrWalletIn(
+  words: string[],
   digits: string,
-  from: number,
+  fromEnd: boolean,
 ): ParseResult<AnyIdentifier> | null {
-  const before = contextBefore(text, index, from);
-  const words = before
-    .split(/[\s,;:()\-–]+/)
-    .filter(Boolean)
-    .slice(-6);
   for (let take = Math.min(3, words.length); take >= 1; take--) {
-    for (let start = words.length - take; start >= 0; start--) {
+    const starts = Array.from({ length: words.length - take + 1 }, (_, i) => i);
+    for (const start of fromEnd ? starts.reverse() : starts) {
       const name = words.slice(start, start + take).join(' ');
       if (findBank(name)) return parseBankAccount(name, digits);
       if (findWallet(name)) return parseAccountText(`${name} ${digits}`);
     }
   }
   return null;
+}
+
+/**
+ * A bank or wallet named shortly before a number ("Vietcombank STK 0011…", "MoMo: 09…"), or just after
+ * it when an account was announced ("STK 0011… Vietcombank"). The bank must be named after the previous
+ * identifier, so that in "STK Vietcombank 0011…, liên hệ 0388…" the second number stays a phone number.
+ */
+function accountNear(text: string, index: number, length: number, digits: string, from: number) {
+  const context = contextBefore(text, index, from);
+  const cut = [...context.matchAll(PHONE_CONTEXT)].at(-1);
+  const before = cut ? context.slice((cut.index ?? 0) + cut[0].length) : context;
+  const named = bankOrWalletIn(wordsOf(before).slice(-6), digits, true);
+  if (named || cut || !ACCOUNT_CONTEXT.test(context)) return named;
+  return bankOrWalletIn(wordsOf(text.slice(index + length, index + length + 40)).slice(0, 3), digits, false);
 }
 
 /** Every identifier found in a pasted message, each once, in order of appearance. */
@@ -227,7 +244,7 @@ export function extractIdentifiers(input: string): Extraction {
       }
       case 'digits': {
         const digits = cleaned.replace(/[^\d+]/g, '');
-        const near = accountNear(text, index, digits.replace(/\D/g, ''), from);
+        const near = accountNear(text, index, raw.length, digits.replace(/\D/g, ''), from);
         if (near?.ok) {
           add(near, cleaned);
           break;

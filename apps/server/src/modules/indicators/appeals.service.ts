@@ -176,16 +176,14 @@ export function createAppealsService(deps: AppealsDependencies) {
       const row = await repository.appealById(db, id);
       if (!row) throw new AppError('appeal.not_found', 'Appeal not found');
       const contact = JSON.parse(cipher.decrypt(row.contact_encrypted)) as AppealDetail['contact'];
-      await db
-        .transaction()
-        .execute((trx) =>
-          audit.record(trx, context, {
-            action: 'appeal.read',
-            targetType: 'appeal',
-            targetId: id,
-            personalData: true,
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        audit.record(trx, context, {
+          action: 'appeal.read',
+          targetType: 'appeal',
+          targetId: id,
+          personalData: true,
+        }),
+      );
       return { ...toAppeal(row), contact };
     },
 

@@ -1,4 +1,5 @@
 import type { Agency, CheckResponse, Indicator, IndicatorDetail } from '@khien/contracts';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform.js';
 import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
@@ -165,6 +166,48 @@ for (const target of databaseTargets()) {
       expect(empty.json().code).toBe('validation.failed');
     });
 
+    it('reads a payment QR code from an uploaded photo, and says so when there is none', async () => {
+      const upload = (file: string, type: string, text?: string) => {
+        const boundary = 'khien-test-boundary';
+        const parts: Buffer[] = [];
+        if (text !== undefined) {
+          parts.push(
+            Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="q"\r\n\r\n${text}\r\n`),
+          );
+        }
+        parts.push(
+          Buffer.from(
+            `--${boundary}\r\ncontent-disposition: form-data; name="image"; filename="qr"\r\ncontent-type: ${type}\r\n\r\n`,
+          ),
+          fs.readFileSync(
+            new URL(`../../../../../packages/core/src/identifiers/fixtures/qr/${file}`, import.meta.url),
+          ),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        );
+        return platform.app.inject({
+          method: 'POST',
+          url: '/api/public/check',
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload: Buffer.concat(parts),
+        });
+      };
+      const png = await upload('vietqr-vcb.png', 'image/png');
+      expect(png.statusCode).toBe(200);
+      expect((png.json() as CheckResponse).items[0]).toMatchObject({ kind: 'bank_account' });
+      expect((png.json() as CheckResponse).items[0]?.key).toMatch(/^bank_account:970436:/);
+      const jpeg = await upload('vietqr-vcb.jpg', 'image/jpeg');
+      expect((jpeg.json() as CheckResponse).items[0]?.kind).toBe('bank_account');
+      const none = await upload('no-qr.jpg', 'image/jpeg');
+      expect(none.statusCode).toBe(422);
+      expect(none.json()).toMatchObject({
+        code: 'check.image_unreadable',
+        errors: [{ path: 'body.image', message: 'qr.not_found' }],
+      });
+      const withText = await upload('no-qr.jpg', 'image/jpeg', 'số 0912345678');
+      expect(withText.statusCode).toBe(200);
+      expect((withText.json() as CheckResponse).problems[0]?.code).toBe('qr.not_found');
+    });
+
     it('rate-limits the public check per client', async () => {
       const limited = await startTestPlatform(testDb.database, { publicCheckRatePerMinute: 3 });
       try {
@@ -177,6 +220,7 @@ for (const target of databaseTargets()) {
         const over = await limited.app.inject({ method: 'GET', url: '/api/public/check?q=113' });
         expect(over.headers['retry-after']).toBeDefined();
         expect(over.json().code).toBe('rate_limited');
+        expect(over.json().retryAfterSeconds).toBeGreaterThan(0);
       } finally {
         await limited.close();
       }

@@ -1,5 +1,7 @@
 import { CheckQuery, CheckRequest, CheckResponse, Problem } from '@khien/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/app.js';
+import { AppError } from '../../shared/app-error.js';
 import type { LookupService } from './lookup.service.js';
 
 export interface LookupRouteOptions {
@@ -11,6 +13,8 @@ export function registerLookupRoutes(app: App, lookup: LookupService, options: L
   const rateLimit =
     options.ratePerMinute > 0 ? { max: options.ratePerMinute, timeWindow: '1 minute' } : false;
   const responses = { 200: CheckResponse, 400: Problem, 429: Problem };
+  const uploads = new WeakMap<FastifyRequest, { text: string; image: Buffer | null }>();
+
   app.get(
     '/api/public/check',
     {
@@ -28,20 +32,47 @@ export function registerLookupRoutes(app: App, lookup: LookupService, options: L
       return lookup.check(request.query.q);
     },
   );
+
   app.post(
     '/api/public/check',
     {
       config: { access: 'public', rateLimit },
       schema: {
         tags: ['public'],
-        summary: 'The same check with the text in a JSON body',
-        body: CheckRequest,
-        response: responses,
+        summary:
+          'The same check: JSON {q}, or multipart/form-data with an `image` (a photo of a payment QR code) and an optional `q`',
+        // `q` is optional only for uploads; an empty check is refused below with the same code.
+        body: CheckRequest.partial(),
+        response: { ...responses, 413: Problem, 422: Problem },
+      },
+      // A multipart upload is read here, before the body's contract is checked.
+      preValidation: async (request) => {
+        if (!request.isMultipart()) return;
+        let text = '';
+        let image: Buffer | null = null;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const bytes = await part.toBuffer();
+            if (part.fieldname === 'image') image = bytes;
+          } else if (part.fieldname === 'q' && typeof part.value === 'string') {
+            text = part.value.slice(0, 5000);
+          }
+        }
+        request.body = {};
+        uploads.set(request, { text, image });
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return lookup.check(request.body.q);
+      const upload = uploads.get(request);
+      if (upload?.image) return lookup.checkImage(upload.image, upload.text);
+      const q = upload ? upload.text : (request.body.q ?? '');
+      if (!q.trim()) {
+        throw new AppError('validation.failed', 'Type something to check, or send a QR image', {
+          errors: [{ path: 'body.q', message: 'check.empty' }],
+        });
+      }
+      return lookup.check(q);
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { CheckItem, CheckResponse, PublicVerdict, ScamMethod } from '@khien/contracts';
-import { checkLookalike, extractIdentifiers, type AnyIdentifier } from '@khien/core';
+import { checkLookalike, decodeQrImage, extractIdentifiers, type AnyIdentifier } from '@khien/core';
+import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import { publicVerdict } from '../indicators/index.js';
 import type { CheckCounter } from './check-counter.js';
@@ -86,18 +87,38 @@ export function createLookupService(deps: LookupDependencies) {
     };
   }
 
-  return {
-    /** Everything a citizen typed or pasted, judged identifier by identifier. */
-    check(text: string): CheckResponse {
-      const { identifiers, problems } = extractIdentifiers(text);
-      const items = identifiers.map(judge);
-      const day = clock.now().toISOString().slice(0, 10);
-      for (const item of items) counter.count(day, item.kind, item.verdict);
-      if (items.length === 0) counter.count(day, 'none', 'no_data');
-      return { verdict: overallVerdict(items.map((i) => i.verdict)), items, problems };
-    },
+  /** Everything a citizen typed or pasted, judged identifier by identifier. */
+  function check(text: string): CheckResponse {
+    const { identifiers, problems } = extractIdentifiers(text);
+    const items = identifiers.map(judge);
+    const day = clock.now().toISOString().slice(0, 10);
+    for (const item of items) counter.count(day, item.kind, item.verdict);
+    if (items.length === 0) counter.count(day, 'none', 'no_data');
+    return { verdict: overallVerdict(items.map((i) => i.verdict)), items, problems };
+  }
 
+  return {
+    check,
     judgeIdentifier: judge,
+
+    /**
+     * A photo or screenshot of a payment QR code, with any text sent beside it: the code's payload is
+     * checked like pasted text. An unreadable image is an error only when there is nothing else to check.
+     */
+    async checkImage(image: Uint8Array, text: string): Promise<CheckResponse> {
+      const decoded = await decodeQrImage(image);
+      if (!decoded.ok && !text.trim()) {
+        throw new AppError('check.image_unreadable', decoded.message, {
+          errors: [{ path: 'body.image', message: decoded.code }],
+        });
+      }
+      const response = check(
+        [text, decoded.ok ? decoded.value : ''].filter((part) => part.trim()).join('\n'),
+      );
+      if (!decoded.ok)
+        response.problems.unshift({ input: 'image', code: decoded.code, message: decoded.message });
+      return response;
+    },
   };
 }
 

@@ -91,11 +91,17 @@ export function reasonsFor(input: {
       } else {
         const n = input.reportCount ?? 0;
         reasons.push(
-          t(
-            'registry.reported',
-            `Đã có ${n} người dân, cơ quan phản ánh là lừa đảo; đang chờ xác minh.`,
-            `Reported as fraud by ${n} people or agencies; not yet verified.`,
-          ),
+          n > 0
+            ? t(
+                'registry.reported',
+                `Đã có ${n} người phản ánh là lừa đảo; đang chờ Công an xác minh.`,
+                `Reported as fraud by ${n} people; not yet verified by the police.`,
+              )
+            : t(
+                'registry.reported_by_agency',
+                'Đã được cơ quan chức năng phản ánh là lừa đảo; đang chờ Công an xác minh.',
+                'Reported as fraud by an agency; not yet verified by the police.',
+              ),
         );
       }
       break;

@@ -14,53 +14,39 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { Logo } from '../../ui/Logo';
 import { useDocumentTitle } from '../../ui/PageHeader';
+import { CheckForm } from '../check/CheckForm';
+import { preloadCheckPage } from '../check/preload';
+import { PublicHeader } from '../check/PublicHeader';
+import { useSubmitCheck } from '../check/submit';
 
 /** The advice of the directives (e.g. Điện Biên 1496/UBND-NC: no OTP to strangers, no strange links). */
 const advice = ['otp', 'links', 'police', 'jobs', 'accounts'] as const;
 const victimSteps = ['stop', 'bank', 'police'] as const;
 
+/** The public home: the check box first, then the advice, what to do as a victim, and the way in for staff. */
 export function LandingPage() {
   const { t } = useTranslation();
+  const submitCheck = useSubmitCheck();
   useDocumentTitle(`${t('common.appName')} — ${t('common.tagline')}`);
   return (
     <>
-      <a className="khien-skip-link" href="#main">
-        {t('common.skipToContent')}
-      </a>
-      <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Container size="lg">
-          <Group justify="space-between" wrap="nowrap">
-            <Logo />
-            <Group gap="xs" wrap="nowrap">
-              <LanguageSwitch />
-              <Button
-                component={Link}
-                to="/dang-nhap"
-                variant="default"
-                size="compact-sm"
-                data-testid="landing-sign-in"
-              >
-                {t('landing.staffSignIn')}
-              </Button>
-            </Group>
-          </Group>
-        </Container>
-      </Box>
+      <PublicHeader />
 
       <Box component="main" id="main" tabIndex={-1}>
-        <Box bg="blue.9" c="white" py={{ base: 40, sm: 64 }}>
+        <Box bg="blue.9" c="white" py={{ base: 24, sm: 56 }}>
           <Container size="lg">
             <Stack gap="md" maw={760}>
               <Text fw={600} tt="uppercase" fz="sm" c="blue.1">
                 {t('common.tagline')}
               </Text>
-              <Title order={1} fz={{ base: 28, sm: 40 }} lh={1.2}>
-                {t('landing.title')}
+              <Title order={1} fz={{ base: 26, sm: 40 }} lh={1.2}>
+                {t('landing.heroTitle')}
               </Title>
-              <Text fz={{ base: 'md', sm: 'lg' }}>{t('landing.intro')}</Text>
+              <Text fz={{ base: 'md', sm: 'lg' }}>{t('landing.heroIntro')}</Text>
+              <Card p={{ base: 'md', sm: 'lg' }} radius="md" c="var(--mantine-color-text)">
+                <CheckForm onSubmit={submitCheck} onEngage={preloadCheckPage} />
+              </Card>
             </Stack>
           </Container>
         </Box>
@@ -112,6 +98,13 @@ export function LandingPage() {
         </Box>
 
         <Container size="lg" py="xl">
+          <Stack gap="sm" maw={760} mb="xl" component="section" aria-labelledby="landing-about">
+            <Title order={2} id="landing-about">
+              {t('landing.aboutTitle')}
+            </Title>
+            <Text fw={600}>{t('landing.title')}</Text>
+            <Text>{t('landing.intro')}</Text>
+          </Stack>
           <Card withBorder padding="lg" radius="md" maw={560}>
             <Title order={2} fz="h3" mb="xs">
               {t('landing.staffTitle')}

@@ -1,0 +1,124 @@
+import { Button, Card, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useCan } from '../auth/me-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageHeader } from '../../ui/PageHeader';
+import { PageLoader } from '../../ui/PageLoader';
+import { Pager } from '../../ui/Pager';
+import { ResponsiveModal } from '../../ui/ResponsiveModal';
+import { SearchableSelect } from '../../ui/SearchableSelect';
+import { useIndicators } from './api';
+import { indicatorFiltersFrom, withChanges } from './filters';
+import { IndicatorTable } from './IndicatorTable';
+import { useKindOptions, useStatusOptions } from './labels';
+import { ReportIndicatorForm } from './ReportIndicatorForm';
+
+const pageSize = 25;
+
+export function IndicatorListPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = indicatorFiltersFrom(params, pageSize);
+  const indicators = useIndicators(filters);
+  const kindOptions = useKindOptions();
+  const statusOptions = useStatusOptions();
+  const [reporting, setReporting] = useState(false);
+  const [search, setSearch] = useState(filters.q ?? '');
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams((current) => withChanges(current, changes), { replace: true });
+
+  // The search reaches the address (and the server) once typing pauses.
+  const updateSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 300);
+
+  return (
+    <>
+      <PageHeader
+        title={t('indicators.title')}
+        description={t('indicators.intro')}
+        actions={
+          can('indicator.report') && (
+            <Button onClick={() => setReporting(true)} data-testid="indicator-report-open">
+              {t('indicators.report')}
+            </Button>
+          )
+        }
+      />
+      <Card withBorder mb="md" padding="md" component="section" aria-label={t('indicators.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label={t('indicators.searchLabel')}
+            placeholder={t('indicators.searchPlaceholder')}
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            value={search}
+            onChange={(event) => {
+              setSearch(event.currentTarget.value);
+              updateSearch(event.currentTarget.value);
+            }}
+            data-testid="indicator-search"
+          />
+          <SearchableSelect
+            label={t('indicators.kindFilter')}
+            placeholder={t('common.all')}
+            data={kindOptions}
+            value={filters.kind ?? null}
+            onChange={(value) => update({ kind: value })}
+            clearable
+            nothingFoundMessage={t('reference.nothingFound')}
+            data-testid="indicator-filter-kind"
+          />
+          <SearchableSelect
+            label={t('indicators.statusFilter')}
+            placeholder={t('common.all')}
+            data={statusOptions}
+            value={filters.status ?? null}
+            onChange={(value) => update({ status: value })}
+            clearable
+            nothingFoundMessage={t('reference.nothingFound')}
+            data-testid="indicator-filter-status"
+          />
+        </SimpleGrid>
+      </Card>
+      {indicators.isPending ? (
+        <PageLoader />
+      ) : indicators.isError ? (
+        <ErrorAlert error={indicators.error} onRetry={() => void indicators.refetch()} />
+      ) : (
+        <Stack gap={0} style={{ opacity: indicators.isPlaceholderData ? 0.6 : 1 }}>
+          <IndicatorTable indicators={indicators.data.items} />
+          <Pager
+            total={indicators.data.total}
+            limit={pageSize}
+            offset={filters.offset}
+            onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
+          />
+        </Stack>
+      )}
+      <ResponsiveModal
+        opened={reporting}
+        onClose={() => setReporting(false)}
+        title={t('indicators.reportTitle')}
+      >
+        <ReportIndicatorForm
+          onCancel={() => setReporting(false)}
+          onReported={(indicator) => {
+            setReporting(false);
+            notifications.show({
+              color: 'teal',
+              message: t('indicators.reported', { display: indicator.display }),
+            });
+            void navigate(`/app/nghi-van/${indicator.id}`);
+          }}
+        />
+      </ResponsiveModal>
+    </>
+  );
+}

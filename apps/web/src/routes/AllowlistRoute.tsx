@@ -1,0 +1,6 @@
+import { AllowlistPage } from '../features/registry/AllowlistPage';
+
+/** Every staff member may read the official list. */
+export default function AllowlistRoute() {
+  return <AllowlistPage />;
+}

@@ -1,0 +1,5 @@
+import { CheckPage } from '../features/check/CheckPage';
+
+export default function CheckRoute() {
+  return <CheckPage />;
+}

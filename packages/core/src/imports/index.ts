@@ -1,0 +1,7 @@
+export {
+  createLineReader,
+  splitCsvLine,
+  type ImportEntry,
+  type ImportFormat,
+  type ImportLine,
+} from './import-formats.js';
