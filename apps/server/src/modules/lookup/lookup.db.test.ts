@@ -151,6 +151,9 @@ for (const target of databaseTargets()) {
       const fake = await check('https://vietcombank-hotro.com/dang-nhap');
       expect(fake.verdict).toBe('suspicious');
       expect(fake.items[0]?.imitates?.brand).toMatch(/Vietcombank/i);
+      const shared = await check('https://sites.google.com/view/vietcombank-khuyen-mai');
+      expect(shared.verdict).toBe('no_data');
+      expect(shared.items[0]?.reasons.map((r) => r.code)).toContain('shared_host');
     });
 
     it('finds every identifier in a pasted message and explains what it cannot read', async () => {

@@ -56,10 +56,14 @@ export function createLookupService(deps: LookupDependencies) {
     }
     if (official || govVn) verdict = 'official';
     let imitates: CheckItem['imitates'] = null;
+    let sharedHost = false;
     const host = hostOf(identifier);
     if (verdict === 'no_data' && host) {
       const lookalike = checkLookalike(host);
-      if (lookalike.verdict === 'official') verdict = 'official';
+      // A site where anyone can publish (sites.google.com, facebook.com) is the brand's, but a page on
+      // it may still be a scam: it is not called official.
+      if (lookalike.verdict === 'official' && !lookalike.userContent) verdict = 'official';
+      if (lookalike.verdict === 'official' && lookalike.userContent) sharedHost = true;
       if (lookalike.verdict === 'lookalike' && lookalike.brand) {
         verdict = 'suspicious';
         imitates = { brand: lookalike.brand.name, officialDomains: [...(lookalike.officialDomains ?? [])] };
@@ -75,7 +79,15 @@ export function createLookupService(deps: LookupDependencies) {
       key: identifier.key,
       display: identifier.display,
       verdict,
-      reasons: reasonsFor({ verdict, reportCount, methods, official: officialInfo, imitates, govVn }),
+      reasons: reasonsFor({
+        verdict,
+        reportCount,
+        methods,
+        official: officialInfo,
+        imitates,
+        govVn,
+        sharedHost,
+      }),
       advice: adviceFor(verdict),
       reportCount,
       lastReportedAt: verdict === 'official' || !entry?.lastSeen ? null : entry.lastSeen.toISOString(),

@@ -47,6 +47,8 @@ export function reasonsFor(input: {
   official: { organisation: string } | null;
   imitates: { brand: string; officialDomains: string[] } | null;
   govVn: boolean;
+  /** A well-known site where anyone can publish pages (Google Sites, Facebook, Zalo). */
+  sharedHost?: boolean;
 }): Text[] {
   const reasons: Text[] = [];
   switch (input.verdict) {
@@ -114,6 +116,15 @@ export function reasonsFor(input: {
         ),
       );
       break;
+  }
+  if (input.sharedHost) {
+    reasons.push(
+      t(
+        'shared_host',
+        'Trang này nằm trên một nền tảng lớn nhưng ai cũng có thể đăng nội dung: hãy kiểm tra kỹ người đăng.',
+        'This page is on a well-known platform where anyone can publish: check who published it.',
+      ),
+    );
   }
   if (input.methods.length > 0 && input.verdict !== 'official') {
     const vi = input.methods.map((m) => METHOD_NAMES[m].vi).join('; ');
