@@ -3,8 +3,19 @@
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
-const pkg = JSON.parse(fs.readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@khien/'));
+// The npm dependencies of the server and of the workspace packages it bundles stay external (installed).
+const manifests = [
+  './package.json',
+  '../../packages/core/package.json',
+  '../../packages/contracts/package.json',
+];
+const external = [
+  ...new Set(
+    manifests.flatMap((file) =>
+      Object.keys(JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8')).dependencies ?? {}),
+    ),
+  ),
+].filter((name) => !name.startsWith('@khien/'));
 
 fs.rmSync('dist', { recursive: true, force: true });
 await build({
@@ -15,8 +26,11 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  // dist/cli.js is the `khien` command (npx khien …).
+  banner: { js: '#!/usr/bin/env node' },
   external,
   logLevel: 'warning',
 });
 fs.cpSync('src/db/migrations', 'dist/migrations', { recursive: true });
+fs.chmodSync('dist/cli.js', 0o755);
 console.log('server built into apps/server/dist');

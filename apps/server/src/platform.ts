@@ -30,6 +30,7 @@ import {
 } from './modules/reference/index.js';
 import {
   createAppealsService,
+  createImportService,
   createIndicatorsRepository,
   createIndicatorsService,
   officialIdentifiers,
@@ -62,6 +63,7 @@ export interface Platform {
     indicators: ReturnType<typeof createIndicatorsService>;
     lookup: ReturnType<typeof createLookupService>;
     appeals: ReturnType<typeof createAppealsService>;
+    importer: ReturnType<typeof createImportService>;
   };
   close(): Promise<void>;
 }
@@ -160,6 +162,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       clock,
       cipher: createDataCipher(dataKeys(config, openedDatabase.kind)),
       appealDays: config.appealDays,
+    });
+    const importer = createImportService({
+      db,
+      repository: indicatorsRepository,
+      indicators,
+      audit: auditService,
     });
     const seeded = await indicators.seedAllowlist(officialIdentifiers());
     if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
@@ -266,7 +274,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       jobs,
       logger,
       initialAdminPassword: bootstrap.password,
-      services: { auth, agencies, audit: auditService, reference, indicators, lookup, appeals },
+      services: { auth, agencies, audit: auditService, reference, indicators, lookup, appeals, importer },
       async close() {
         if (closed) return;
         closed = true;

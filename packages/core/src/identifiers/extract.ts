@@ -89,6 +89,8 @@ export function identify(input: string, kind?: IdentifierKind): ParseResult<AnyI
       : fail('vietqr.no_account', 'The payment QR names no account or card');
   }
   if (/^[^\s@]+@[^\s@]+$/.test(text)) return parseEmail(text);
+  // A bare IPv4 address is a host (a scam site served without a name).
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(text)) return parseDomain(text);
   const crypto = parseCryptoAddress(text);
   if (crypto.ok) return crypto;
   if (/[a-z]/i.test(text) && /[.:/]/.test(text) && !/\s/.test(text)) {

@@ -14,3 +14,4 @@ export { publicVerdict, type IndicatorStatus, type PublicVerdict } from './indic
 export { officialIdentifiers } from './official-seed.js';
 export { createAppealsService, type AppealsService } from './appeals.service.js';
 export { registerAppealsRoutes } from './appeals.routes.js';
+export { createImportService, type ImportService, type ImportSummary } from './import.service.js';

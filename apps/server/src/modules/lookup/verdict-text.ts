@@ -101,8 +101,8 @@ export function reasonsFor(input: {
               )
             : t(
                 'registry.reported_by_agency',
-                'Đã được cơ quan chức năng phản ánh là lừa đảo; đang chờ Công an xác minh.',
-                'Reported as fraud by an agency; not yet verified by the police.',
+                'Đã có trong danh sách cảnh báo lừa đảo; chưa được Công an xác minh.',
+                'On a fraud warning list; not yet verified by the police.',
               ),
         );
       }

@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium } from './browser.js';
+import { assertBuilt, startServer, type RunningServer } from './server-process.js';
+
+if (chromiumMissing) console.log(chromiumMissing);
+
+const ADMIN_PASSWORD = 'appeal-admin-password-1';
+const OFFICER = { username: 'db.canbo', password: 'appeal-officer-password-2' };
+/** A shop's number, listed by mistake. */
+const NUMBER = '0905 333 444';
+
+/** A JSON call to the API with a session cookie; answers the body after checking the status. */
+async function call<T>(
+  url: string,
+  cookie: string,
+  method: 'GET' | 'POST',
+  apiPath: string,
+  body: unknown,
+  status: number,
+): Promise<T> {
+  const response = await fetch(`${url}${apiPath}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  expect(response.status, `${method} ${apiPath}: ${text}`).toBe(status);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+/** The admin sets up a police agency and an officer; the officer reports the number and confirms it. */
+async function confirmedListing(url: string): Promise<void> {
+  const admin = await signIn(url, 'admin', ADMIN_PASSWORD);
+  const agency = await call<{ id: string }>(
+    url,
+    admin,
+    'POST',
+    '/api/agencies',
+    { name: 'Công an tỉnh Điện Biên', type: 'police_province', scopeLevel: 'province', provinceCode: '11' },
+    201,
+  );
+  await call(
+    url,
+    admin,
+    'POST',
+    `/api/agencies/${agency.id}/users`,
+    {
+      username: OFFICER.username,
+      fullName: 'Lò Văn Cán Bộ',
+      roles: ['officer'],
+      password: 'first-password-123',
+    },
+    201,
+  );
+  const officer = await signIn(url, OFFICER.username, 'first-password-123');
+  await call(
+    url,
+    officer,
+    'POST',
+    '/api/me/password',
+    { currentPassword: 'first-password-123', newPassword: OFFICER.password },
+    204,
+  );
+  const indicator = await call<{ id: string }>(
+    url,
+    officer,
+    'POST',
+    '/api/indicators',
+    { input: NUMBER, scamMethod: 'loans' },
+    201,
+  );
+  await call(
+    url,
+    officer,
+    'POST',
+    `/api/indicators/${indicator.id}/status`,
+    { status: 'confirmed_scam', reason: 'Nhiều vụ cho vay lừa đảo dùng số này' },
+    200,
+  );
+}
+
+describe.skipIf(chromiumMissing !== null)('an appeal against a wrong listing, in Chromium', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let citizen: BrowserContext;
+  let page: Page;
+  let trackingCode = '';
+  let secret = '';
+  const started = performance.now();
+
+  beforeAll(async () => {
+    assertBuilt();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-appeal-'));
+    server = await startServer({
+      KHIEN_DATA_DIR: dataDir,
+      KHIEN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      KHIEN_TOTP_REQUIRED: '',
+    });
+    await confirmedListing(server.url);
+    browser = await launchChromium();
+    citizen = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
+    page = await citizen.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    console.log(`appeal.e2e: ${Math.round(performance.now() - started)} ms in all`);
+  });
+
+  /** Follows the appeal by typing its codes, as someone coming back later would. */
+  async function follow(code: string, withSecret: string) {
+    await page.goto(`${server.url}/khieu-nai/theo-doi`);
+    await page.getByTestId('follow-code').fill(code.toLowerCase());
+    await page.getByTestId('follow-secret').fill(withSecret);
+    await page.getByTestId('follow-submit').click();
+  }
+
+  it('goes from the check result to the appeal form with the number filled in', async () => {
+    await page.goto(`${server.url}/kiem-tra?q=${encodeURIComponent(NUMBER)}`);
+    await expect
+      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'))
+      .toBe('confirmed_scam');
+    await page.getByTestId('check-appeal-link').click();
+    await page.waitForURL(/\/khieu-nai\?q=/);
+    expect(await page.getByTestId('appeal-identifier').inputValue()).toBe(NUMBER);
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/Ai được khiếu nại/);
+    expect(text).toMatch(/trước hạn ghi trên biên nhận/);
+  });
+
+  it('explains what is missing, then sends the appeal and shows the codes once', async () => {
+    await page.getByTestId('appeal-fullname').fill('Trần Văn Chủ');
+    await page.getByTestId('appeal-reasons').fill('Số của cửa hàng');
+    await page.getByTestId('appeal-submit').click();
+    // Neither phone nor e-mail, and too short a reason: said beside the fields, nothing sent.
+    const form = await page.locator('form').innerText();
+    expect(form).toContain('Cần ít nhất số điện thoại hoặc email');
+    expect(form).toContain('Lý do khiếu nại cần ít nhất 20 ký tự');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'appeal-phone',
+    );
+
+    await page.getByTestId('appeal-phone').fill('0905 111 222');
+    await page.getByTestId('appeal-relation-holder').check();
+    await page
+      .getByTestId('appeal-reasons')
+      .fill('Đây là số điện thoại tôi dùng 10 năm nay cho cửa hàng tạp hóa, tôi chưa từng cho vay.');
+    await page.getByTestId('appeal-submit').click();
+    await page.getByTestId('appeal-receipt').waitFor();
+    trackingCode = (await page.getByTestId('appeal-tracking-code').innerText()).trim();
+    secret = (await page.getByTestId('appeal-secret').innerText()).trim();
+    expect(trackingCode).toMatch(/^KN-[A-Z2-9]{8}$/);
+    expect(secret.length).toBeGreaterThanOrEqual(12);
+    const receipt = await page.getByTestId('appeal-receipt').innerText();
+    expect(receipt).toMatch(/chỉ hiện một lần/);
+    expect(receipt).toMatch(/Công an sẽ trả lời trước ngày \d{2}\/\d{2}\/\d{4}\./);
+    // The secret is never put in an address.
+    expect(await page.getByTestId('appeal-follow-link').getAttribute('href')).toBe(
+      `/khieu-nai/theo-doi?ma=${trackingCode}`,
+    );
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  it('follows the appeal: at once from the receipt, later with the two codes', async () => {
+    await page.getByTestId('appeal-follow-link').click();
+    const status = page.getByTestId('follow-status');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('submitted');
+    expect(page.url()).not.toContain(secret);
+
+    await follow(trackingCode, 'a-wrong-secret');
+    await page.getByText('Không tìm thấy khiếu nại với mã theo dõi và mã bí mật này').waitFor();
+    expect(await status.count()).toBe(0);
+
+    await follow(trackingCode, secret);
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('submitted');
+    expect(await status.innerText()).toContain(NUMBER);
+  });
+
+  it('refuses a second appeal on the same listing while one is open', async () => {
+    await page.goto(`${server.url}/khieu-nai?q=${encodeURIComponent(NUMBER)}`);
+    await page.getByTestId('appeal-fullname').fill('Trần Văn Chủ');
+    await page.getByTestId('appeal-email').fill('chu.cuahang@example.vn');
+    await page.getByTestId('appeal-reasons').fill('Tôi gửi lại khiếu nại vì chưa thấy trả lời, xin xem xét.');
+    await page.getByTestId('appeal-submit').click();
+    await page.getByText('Đã có một khiếu nại về thông tin này đang được xem xét').waitFor();
+  });
+
+  it('lets the police officer uphold it with a reason', async () => {
+    const staff = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    try {
+      await staff.goto(`${server.url}/dang-nhap`);
+      await staff.getByTestId('login-username').fill(OFFICER.username);
+      await staff.getByTestId('login-password').fill(OFFICER.password);
+      await staff.getByTestId('login-submit').click();
+      await staff.getByTestId('nav-appeals').click();
+      const row = staff.getByTestId('appeal-row');
+      await row.first().waitFor();
+      expect(await row.count()).toBe(1);
+      expect(await row.getAttribute('data-status')).toBe('submitted');
+      expect(await row.getAttribute('data-overdue')).toBe('false');
+      expect(await row.innerText()).toContain(trackingCode);
+      await row.getByTestId('appeal-open').click();
+
+      const status = staff.getByTestId('appeal-status');
+      await status.waitFor();
+      expect(await status.getAttribute('data-status')).toBe('submitted');
+      expect(await staff.getByTestId('appeal-contact').innerText()).toContain('Trần Văn Chủ');
+      expect(await staff.getByTestId('appeal-contact-notice').innerText()).toMatch(/nhật ký kiểm tra/);
+      expect(await staff.getByTestId('appeal-reasons-text').innerText()).toContain('cửa hàng tạp hóa');
+
+      await staff.getByTestId('appeal-decision-upheld').check();
+      await staff.getByTestId('appeal-decision-reason').fill('Số của cửa hàng, bị kẻ gian giả mạo hiển thị');
+      await staff.getByTestId('appeal-decision-submit').click();
+      await expect.poll(() => status.getAttribute('data-status')).toBe('upheld');
+      expect(await staff.getByTestId('appeal-decision-submit').count()).toBe(0);
+      // The listing itself is cleared.
+      await staff.getByTestId('appeal-indicator-link').click();
+      await expect
+        .poll(() => staff.getByTestId('indicator-status').getAttribute('data-status'))
+        .toBe('cleared');
+    } finally {
+      await staff.close();
+    }
+  });
+
+  it('shows the decision to the appellant, and the number is no longer listed', async () => {
+    await follow(trackingCode, secret);
+    const status = page.getByTestId('follow-status');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('upheld');
+    expect(await status.innerText()).toContain('bị kẻ gian giả mạo hiển thị');
+
+    await page.goto(`${server.url}/kiem-tra?q=${encodeURIComponent(NUMBER)}`);
+    await expect.poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict')).toBe('no_data');
+    expect(await page.getByTestId('check-appeal-link').count()).toBe(0);
+  });
+});

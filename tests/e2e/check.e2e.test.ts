@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchChromium } from './browser.js';
+import { ROOT, assertBuilt, startServer, type RunningServer } from './server-process.js';
+
+if (chromiumMissing) console.log(chromiumMissing);
+
+const ADMIN_PASSWORD = 'check-admin-password-1';
+const OFFICER_PASSWORD = 'check-officer-password-2';
+const QR_FIXTURES = path.join(ROOT, 'packages/core/src/identifiers/fixtures/qr');
+/** The number in the pasted message, listed by the police half-way through. */
+const NUMBER = '0912 345 678';
+const MESSAGE = `Vietcombank thông báo: tài khoản của quý khách sẽ bị khóa trong 24 giờ. Xác minh ngay tại https://vietcombank-hotro.com/dang-nhap hoặc gọi ${NUMBER} để được hỗ trợ.`;
+
+/** A JSON call to the API with a session cookie; answers the body after checking the status. */
+async function call<T>(
+  url: string,
+  cookie: string,
+  method: 'GET' | 'POST',
+  apiPath: string,
+  body: unknown,
+  status: number,
+): Promise<T> {
+  const response = await fetch(`${url}${apiPath}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  expect(response.status, `${method} ${apiPath}: ${text}`).toBe(status);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+/** A police agency and an officer who has changed the first password, as the admin sets them up. */
+async function policeOfficer(url: string): Promise<string> {
+  const admin = await signIn(url, 'admin', ADMIN_PASSWORD);
+  const agency = await call<{ id: string }>(
+    url,
+    admin,
+    'POST',
+    '/api/agencies',
+    { name: 'Công an tỉnh Thái Nguyên', type: 'police_province', scopeLevel: 'province', provinceCode: '19' },
+    201,
+  );
+  await call(
+    url,
+    admin,
+    'POST',
+    `/api/agencies/${agency.id}/users`,
+    { username: 'tn.canbo', fullName: 'Hà Văn Cán Bộ', roles: ['officer'], password: 'first-password-123' },
+    201,
+  );
+  const officer = await signIn(url, 'tn.canbo', 'first-password-123');
+  await call(
+    url,
+    officer,
+    'POST',
+    '/api/me/password',
+    { currentPassword: 'first-password-123', newPassword: OFFICER_PASSWORD },
+    204,
+  );
+  return officer;
+}
+
+describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chromium', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const started = performance.now();
+
+  beforeAll(async () => {
+    assertBuilt();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-check-'));
+    server = await startServer({
+      KHIEN_DATA_DIR: dataDir,
+      KHIEN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      KHIEN_TOTP_REQUIRED: '',
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    console.log(`check.e2e: ${Math.round(performance.now() - started)} ms in all`);
+  });
+
+  const items = () => page.getByTestId('check-item');
+
+  it('checks a pasted message: the number has no data, the lookalike link imitates Vietcombank', async () => {
+    await page.goto(`${server.url}/kiem-tra`);
+    await page.getByTestId('check-input').fill(MESSAGE);
+    await page.getByTestId('check-submit').click();
+    await page.getByTestId('check-verdict').waitFor();
+    await expect.poll(() => items().count()).toBe(2);
+    const link = page.locator('[data-testid="check-item"][data-kind="url"]');
+    expect(await link.getAttribute('data-verdict')).toBe('suspicious');
+    expect(await link.innerText()).toContain('Vietcombank');
+    const phone = page.locator('[data-testid="check-item"][data-kind="phone"]');
+    expect(await phone.getAttribute('data-verdict')).toBe('no_data');
+    // A lookalike is not a listing: there is nothing for its holder to appeal.
+    expect(await page.getByTestId('check-appeal-link').count()).toBe(0);
+    // Nothing is wider than the phone's screen.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  it('answers "official" for the bank’s own domain', async () => {
+    await page.getByTestId('check-input').fill('vietcombank.com.vn');
+    await page.getByTestId('check-submit').click();
+    await page.waitForURL(/\?q=vietcombank\.com\.vn/);
+    await expect.poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict')).toBe('official');
+    expect(await items().count()).toBe(1);
+    expect(await items().first().getAttribute('data-verdict')).toBe('official');
+  });
+
+  it('reads the account in a payment QR image', async () => {
+    await page.goto(`${server.url}/kiem-tra`);
+    expect(await page.getByTestId('check-image').getAttribute('accept')).toBe('image/png,image/jpeg');
+    expect(await page.getByTestId('check-image-camera').getAttribute('capture')).toBe('environment');
+    await page.getByTestId('check-image').setInputFiles(path.join(QR_FIXTURES, 'vietqr-vcb.png'));
+    const account = page.locator('[data-testid="check-item"][data-kind="bank_account"]');
+    await account.waitFor();
+    expect(await account.getAttribute('data-verdict')).toBe('no_data');
+    expect(await page.getByTestId('check-verdict').innerText()).toContain('vietqr-vcb.png');
+  });
+
+  it('explains a picture without a QR code in plain words', async () => {
+    await page.getByTestId('check-image').setInputFiles(path.join(QR_FIXTURES, 'no-qr.jpg'));
+    const error = page.getByTestId('check-image-error');
+    await error.waitFor();
+    expect(await error.getAttribute('data-code')).toBe('qr.not_found');
+    const text = await error.innerText();
+    expect(text).toContain('Không đọc được mã QR');
+    expect(text).toContain('Không thấy mã QR nào trong ảnh');
+    expect(await items().count()).toBe(0);
+    // With a text beside it, the text is checked and the picture is named among what could not be read.
+    await page.getByTestId('check-input').fill(NUMBER);
+    await page.getByTestId('check-image').setInputFiles(path.join(QR_FIXTURES, 'no-qr.jpg'));
+    const problem = page.locator('[data-testid="check-problem"][data-code="qr.not_found"]');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('ảnh mã QR');
+    expect(await items().first().getAttribute('data-kind')).toBe('phone');
+  });
+
+  it('answers "scam" once the police have confirmed the number', async () => {
+    const officer = await policeOfficer(server.url);
+    const indicator = await call<{ id: string; status: string }>(
+      server.url,
+      officer,
+      'POST',
+      '/api/indicators',
+      { input: NUMBER, scamMethod: 'impersonate_bank' },
+      201,
+    );
+    await call(
+      server.url,
+      officer,
+      'POST',
+      `/api/indicators/${indicator.id}/status`,
+      { status: 'confirmed_scam', reason: 'Nhiều người bị lừa chuyển tiền qua số này' },
+      200,
+    );
+    await page.goto(`${server.url}/kiem-tra?q=${encodeURIComponent(NUMBER)}`);
+    await expect
+      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'))
+      .toBe('confirmed_scam');
+    expect(await items().first().getAttribute('data-verdict')).toBe('confirmed_scam');
+    // Its holder can appeal a listing they think wrong.
+    expect(await page.getByTestId('check-appeal-link').getAttribute('href')).toBe(
+      `/khieu-nai?q=${encodeURIComponent(NUMBER).replace(/%20/g, '+')}`,
+    );
+  });
+});
