@@ -43,10 +43,12 @@ import {
   createLookupService,
   createLookupState,
   registerLookupRoutes,
+  startChangeFeed,
 } from './modules/lookup/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { systemContext } from './shared/context.js';
+import { newId } from './shared/ids.js';
 
 export interface Platform {
   app: App;
@@ -146,6 +148,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const bootstrap = await auth.bootstrap(systemContext, config.adminPassword);
 
     const lookupState = createLookupState();
+    // This process's name in the change announcements the server processes send each other.
+    const origin = `${process.pid}-${newId()}`;
     const indicatorsRepository = createIndicatorsRepository();
     const indicators = createIndicatorsService({
       db,
@@ -153,6 +157,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       audit: auditService,
       clock,
       listeners: [lookupState.listener],
+      origin,
     });
     const appeals = createAppealsService({
       db,
@@ -171,6 +176,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
     const seeded = await indicators.seedAllowlist(officialIdentifiers());
     if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
+    // Listen before loading, so that no change committed in between is missed.
+    const stopChangeFeed = await startChangeFeed({
+      database,
+      db,
+      repository: indicatorsRepository,
+      state: lookupState,
+      origin,
+      logger,
+    });
     const loaded = await lookupState.load(db, indicatorsRepository);
     logger.info(loaded, 'lookup index built');
     const checkCounter = new CheckCounter();
@@ -281,6 +295,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         // Stop taking requests first, then let running jobs finish, then close the database.
         await app.close();
         clearInterval(flushTimer);
+        await stopChangeFeed();
         await flushCounts();
         await jobs.stop();
         if (!options.database) await openedDatabase.close();

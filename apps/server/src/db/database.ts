@@ -19,6 +19,11 @@ export interface Database {
   db: Kysely<DB>;
   /** Runs one SQL text (several statements when there are no values) with exclusive use of a session. */
   executeSql(text: string, values?: unknown[]): Promise<SqlResult | SqlResult[]>;
+  /**
+   * Receives NOTIFY messages on a channel (other processes' changes). Returns how to stop listening. On
+   * PostgreSQL this holds one connection of its own and reconnects after a failure.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -56,6 +61,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
         return mapped.length === 1 ? mapped[0]! : mapped;
       });
     },
+    async listen(channel, onMessage) {
+      // One process owns an embedded database: there is nobody else to hear from, but PGlite supports it.
+      const unsubscribe = await pglite.listen(channel, onMessage);
+      return async () => unsubscribe();
+    },
     async close() {
       await db.destroy();
       await pglite.close();
@@ -79,6 +89,38 @@ async function openPostgres(url: string): Promise<Database> {
       const result = await pool.query(text, values);
       const toResult = (r: pg.QueryResult) => ({ rows: r.rows, rowCount: r.rowCount ?? r.rows.length });
       return Array.isArray(result) ? (result as pg.QueryResult[]).map(toResult) : toResult(result);
+    },
+    async listen(channel, onMessage) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name ${channel}`);
+      let client: pg.Client | null = null;
+      let stopped = false;
+      let retry: NodeJS.Timeout | null = null;
+      const connect = async (attempt: number): Promise<void> => {
+        if (stopped) return;
+        const next = new pg.Client({ connectionString: url });
+        next.on('notification', (message) => {
+          if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+        });
+        next.on('error', () => {
+          // The connection broke: listen again on a new one, backing off up to 30 s.
+          void next.end().catch(() => undefined);
+          if (!stopped) retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
+        });
+        try {
+          await next.connect();
+          await next.query(`listen ${channel}`);
+          client = next;
+        } catch {
+          await next.end().catch(() => undefined);
+          if (!stopped) retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
+        }
+      };
+      await connect(0);
+      return async () => {
+        stopped = true;
+        if (retry) clearTimeout(retry);
+        await client?.end().catch(() => undefined);
+      };
     },
     async close() {
       await db.destroy();

@@ -15,3 +15,4 @@ export { officialIdentifiers } from './official-seed.js';
 export { createAppealsService, type AppealsService } from './appeals.service.js';
 export { registerAppealsRoutes } from './appeals.routes.js';
 export { createImportService, type ImportService, type ImportSummary } from './import.service.js';
+export { REGISTRY_CHANNEL, type RegistryChange } from './indicators.repository.js';

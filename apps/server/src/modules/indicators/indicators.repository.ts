@@ -14,6 +14,14 @@ export type EventRow = Selectable<IndicatorEventsTable>;
 export type AllowlistRow = Selectable<AllowlistTable>;
 export type AppealRow = Selectable<AppealsTable>;
 
+export const REGISTRY_CHANNEL = 'khien_registry';
+export interface RegistryChange {
+  /** The process that made the change (it has applied it already). */
+  origin: string;
+  type: 'indicator' | 'allowlist';
+  key: string;
+}
+
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
 export function createIndicatorsRepository() {
@@ -295,6 +303,14 @@ export function createIndicatorsRepository() {
         .where('status', '=', 'submitted')
         .returningAll()
         .executeTakeFirst();
+    },
+
+    /**
+     * Tells other server processes, when the transaction commits (NOTIFY is transactional), that an entry
+     * or an official identifier changed; they reload it by key.
+     */
+    async announce(db: Kysely<DB>, message: RegistryChange) {
+      await sql`select pg_notify(${REGISTRY_CHANNEL}, ${JSON.stringify(message)})`.execute(db);
     },
 
     /** Adds counted checks (flushed from memory in batches, never one write per check). */

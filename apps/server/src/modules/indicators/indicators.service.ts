@@ -43,6 +43,8 @@ export interface IndicatorsDependencies {
   audit: AuditRecorder;
   clock: Clock;
   listeners: IndicatorChangeListener[];
+  /** This process's name in change announcements to the others. */
+  origin: string;
 }
 
 const NATIONWIDE = { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
@@ -169,6 +171,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
     // The widest sharing any source asked for stays; a later source never narrows what others shared.
     const order = ['police', 'agencies', 'public'] as const;
     const sharing = order[Math.max(order.indexOf(row.sharing), order.indexOf(source.sharing))]!;
+    await repository.announce(trx, { origin: deps.origin, type: 'indicator', key: row.key });
     return repository.update(trx, row.id, {
       status,
       ...(status !== row.status
@@ -233,6 +236,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
       created_at: now,
       details: sharing ? { sharing } : {},
     });
+    await repository.announce(trx, { origin: deps.origin, type: 'indicator', key: row.key });
     await audit.record(trx, context, {
       action: 'indicator.status_changed',
       targetType: 'indicator',
@@ -340,7 +344,11 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
 
     /** Lapses unconfirmed entries (a scheduled job). */
     async expire(): Promise<number> {
-      const changed = await repository.expire(db, clock.now());
+      const changed = await db.transaction().execute(async (trx) => {
+        const rows = await repository.expire(trx, clock.now());
+        for (const { key } of rows) await repository.announce(trx, { origin: deps.origin, type: 'indicator', key });
+        return rows;
+      });
       for (const { id } of changed) {
         const row = await repository.byId(db, id);
         if (row) notify(row);
@@ -376,6 +384,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
         });
         if (!inserted)
           throw new AppError('allowlist.exists', `${identifier.display} is already on the allowlist`);
+        await repository.announce(trx, { origin: deps.origin, type: 'allowlist', key: inserted.key });
         await audit.record(trx, context, {
           action: 'allowlist.add',
           targetType: 'allowlist',
@@ -394,6 +403,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
       const removed = await db.transaction().execute(async (trx) => {
         const row = await repository.deleteAllowlist(trx, id);
         if (!row) throw notFound('Allowlist entry');
+        await repository.announce(trx, { origin: deps.origin, type: 'allowlist', key: row.key });
         await audit.record(trx, context, {
           action: 'allowlist.remove',
           targetType: 'allowlist',
