@@ -172,6 +172,16 @@ export const CheckResponse = z
   .meta({ id: 'CheckResponse' });
 export type CheckResponse = z.infer<typeof CheckResponse>;
 
+/** For banks and telcos: many identifiers in one call (API key with `lookup:read`). */
+export const BatchCheckRequest = z
+  .object({ items: z.array(z.string().trim().min(1).max(500)).min(1).max(10_000, 'batch.too_many') })
+  .meta({ id: 'BatchCheckRequest' });
+export type BatchCheckRequest = z.infer<typeof BatchCheckRequest>;
+export const BatchCheckResponse = z
+  .object({ results: z.array(CheckResponse.extend({ input: z.string() })) })
+  .meta({ id: 'BatchCheckResponse' });
+export type BatchCheckResponse = z.infer<typeof BatchCheckResponse>;
+
 export const AllowlistCategory = z.enum([
   'bank',
   'ewallet',

@@ -104,7 +104,8 @@ async function openPostgres(url: string): Promise<Database> {
         next.on('error', () => {
           // The connection broke: listen again on a new one, backing off up to 30 s.
           void next.end().catch(() => undefined);
-          if (!stopped) retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
+          if (!stopped)
+            retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
         });
         try {
           await next.connect();
@@ -112,7 +113,8 @@ async function openPostgres(url: string): Promise<Database> {
           client = next;
         } catch {
           await next.end().catch(() => undefined);
-          if (!stopped) retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
+          if (!stopped)
+            retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 500 * 2 ** attempt));
         }
       };
       await connect(0);

@@ -326,6 +326,12 @@ const ROUTES: RouteCase[] = [
       payload: { decision: 'rejected', reason: 'Không có căn cứ' },
     }),
   },
+  {
+    method: 'POST',
+    path: '/api/check/batch',
+    expect: { kind: 'collection', action: 'lookup.batch' },
+    build: () => ({ url: '/api/check/batch', payload: { items: ['0912345678', 'vietcombank-hotro.com'] } }),
+  },
   // Last, because it ends the caller's session.
   {
     method: 'POST',

@@ -24,7 +24,8 @@ export type Action =
   | 'indicator.read'
   | 'indicator.report'
   | 'indicator.decide'
-  | 'allowlist.manage';
+  | 'allowlist.manage'
+  | 'lookup.batch';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -46,6 +47,7 @@ export const ACTIONS: readonly Action[] = [
   'indicator.report',
   'indicator.decide',
   'allowlist.manage',
+  'lookup.batch',
 ];
 
 /**
@@ -107,6 +109,7 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   'indicator.report': { supervisor: 'all', officer: 'all', analyst: 'all' },
   'indicator.decide': { supervisor: 'police_else_none', officer: 'police_else_none' },
   'allowlist.manage': { admin: 'operator_only' },
+  'lookup.batch': { supervisor: 'all', officer: 'all', analyst: 'all' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */
@@ -115,6 +118,7 @@ export const API_KEY_POLICY: Partial<Record<Action, { scope: ApiKeyScope; grant:
   'indicator.report': { scope: 'indicators:write', grant: 'all' },
   'indicator.read': { scope: 'indicators:read', grant: 'all' },
   'indicator.list': { scope: 'indicators:read', grant: 'all' },
+  'lookup.batch': { scope: 'lookup:read', grant: 'all' },
 };
 
 export interface Area {

@@ -346,7 +346,8 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
     async expire(): Promise<number> {
       const changed = await db.transaction().execute(async (trx) => {
         const rows = await repository.expire(trx, clock.now());
-        for (const { key } of rows) await repository.announce(trx, { origin: deps.origin, type: 'indicator', key });
+        for (const { key } of rows)
+          await repository.announce(trx, { origin: deps.origin, type: 'indicator', key });
         return rows;
       });
       for (const { id } of changed) {

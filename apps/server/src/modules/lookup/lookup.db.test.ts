@@ -211,6 +211,44 @@ for (const target of databaseTargets()) {
       expect((withText.json() as CheckResponse).problems[0]?.code).toBe('qr.not_found');
     });
 
+    it('checks up to 10,000 identifiers in one call for a bank holding an API key', async () => {
+      const agencies = (await as(operator, 'GET', '/api/agencies?q=ngan hang thu')).json() as {
+        items: Agency[];
+      };
+      const key = (
+        await as(operator, 'POST', `/api/agencies/${agencies.items[0]!.id}/api-keys`, {
+          name: 'Hệ thống ngân hàng',
+          scopes: ['lookup:read'],
+        })
+      ).json() as { secret: string };
+      const items = Array.from({ length: 10_000 }, (_, i) => `09${String(10_000_000 + i).slice(0, 8)}`);
+      const started = performance.now();
+      const response = await platform.app.inject({
+        method: 'POST',
+        url: '/api/check/batch',
+        headers: { authorization: `Bearer ${key.secret}` },
+        payload: { items },
+      });
+      expect(response.statusCode).toBe(200);
+      const body = response.json() as { results: Array<{ input: string; verdict: string }> };
+      expect(body.results).toHaveLength(10_000);
+      expect(body.results[0]!.input).toBe(items[0]);
+      console.log(`batch of 10,000 checked in ${Math.round(performance.now() - started)} ms`);
+      const tooMany = await platform.app.inject({
+        method: 'POST',
+        url: '/api/check/batch',
+        headers: { authorization: `Bearer ${key.secret}` },
+        payload: { items: [...items, '0912345678'] },
+      });
+      expect(tooMany.statusCode).toBe(400);
+      const noKey = await platform.app.inject({
+        method: 'POST',
+        url: '/api/check/batch',
+        payload: { items: ['113'] },
+      });
+      expect(noKey.statusCode).toBe(401);
+    });
+
     it('rate-limits the public check per client', async () => {
       const limited = await startTestPlatform(testDb.database, { publicCheckRatePerMinute: 3 });
       try {

@@ -1,4 +1,11 @@
-import { CheckQuery, CheckRequest, CheckResponse, Problem } from '@khien/contracts';
+import {
+  BatchCheckRequest,
+  BatchCheckResponse,
+  CheckQuery,
+  CheckRequest,
+  CheckResponse,
+  Problem,
+} from '@khien/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../shared/app-error.js';
@@ -74,5 +81,21 @@ export function registerLookupRoutes(app: App, lookup: LookupService, options: L
       }
       return lookup.check(q);
     },
+  );
+
+  app.post(
+    '/api/check/batch',
+    {
+      config: { access: 'lookup.batch' },
+      // 10,000 identifiers of up to 500 characters.
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        tags: ['registry'],
+        summary: 'Check up to 10,000 identifiers in one call (banks, telcos: API key with lookup:read)',
+        body: BatchCheckRequest,
+        response: { 200: BatchCheckResponse, 400: Problem, 401: Problem, 403: Problem, 413: Problem },
+      },
+    },
+    async (request) => lookup.checkBatch(request.context, request.body.items),
   );
 }

@@ -1,6 +1,8 @@
 import type { CheckItem, CheckResponse, PublicVerdict, ScamMethod } from '@khien/contracts';
 import { checkLookalike, decodeQrImage, extractIdentifiers, type AnyIdentifier } from '@khien/core';
-import { AppError } from '../../shared/app-error.js';
+import { AppError, forbidden } from '../../shared/app-error.js';
+import type { RequestContext } from '../../shared/context.js';
+import { mayEver } from '../../shared/policy.js';
 import type { Clock } from '../../shared/clock.js';
 import { publicVerdict } from '../indicators/index.js';
 import type { CheckCounter } from './check-counter.js';
@@ -112,6 +114,12 @@ export function createLookupService(deps: LookupDependencies) {
   return {
     check,
     judgeIdentifier: judge,
+
+    /** Many identifiers at once, for banks' and telcos' systems. */
+    checkBatch(context: RequestContext, inputs: string[]) {
+      if (!context.actor || !mayEver(context.actor, 'lookup.batch')) throw forbidden();
+      return { results: inputs.map((input) => ({ input, ...check(input) })) };
+    },
 
     /**
      * A photo or screenshot of a payment QR code, with any text sent beside it: the code's payload is
