@@ -332,6 +332,12 @@ const ROUTES: RouteCase[] = [
     expect: { kind: 'collection', action: 'lookup.batch' },
     build: () => ({ url: '/api/check/batch', payload: { items: ['0912345678', 'vietcombank-hotro.com'] } }),
   },
+  {
+    method: 'GET',
+    path: '/api/indicators/export',
+    expect: { kind: 'collection', action: 'indicator.list' },
+    build: () => ({ url: '/api/indicators/export?kind=phone' }),
+  },
   // Last, because it ends the caller's session.
   {
     method: 'POST',

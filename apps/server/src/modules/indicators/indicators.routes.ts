@@ -13,6 +13,7 @@ import {
   IndicatorPage,
   Problem,
 } from '@khien/contracts';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../http/app.js';
 import type { IndicatorsService } from './indicators.service.js';
@@ -45,6 +46,38 @@ export function registerIndicatorsRoutes(app: App, indicators: IndicatorsService
       },
     },
     async (request, reply) => reply.status(201).send(await indicators.report(request.context, request.body)),
+  );
+  app.get(
+    '/api/indicators/export',
+    {
+      config: { access: 'indicator.list' },
+      schema: {
+        tags: ['registry'],
+        summary: 'The registry as CSV (entries you may see; filter by kind and status)',
+        querystring: IndicatorListQuery.pick({ kind: true, status: true }),
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const rows = indicators.exportCsv(request.context, request.query);
+      // Read the first chunk before answering, so that a refusal is still a problem+json error.
+      const first = await rows.next();
+      reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="khien-registry-${new Date().toISOString().slice(0, 10)}.csv"`,
+        )
+        .header('cache-control', 'no-store');
+      return reply.send(
+        Readable.from(
+          (async function* () {
+            if (!first.done) yield first.value;
+            yield* rows;
+          })(),
+        ),
+      );
+    },
   );
   app.get(
     '/api/indicators/:indicatorId',

@@ -342,6 +342,65 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
       };
     },
 
+    /**
+     * The registry as CSV (what the actor may see, filtered like the list), in pages so that a large
+     * export does not sit in memory. The export itself is audited.
+     */
+    async *exportCsv(
+      context: RequestContext,
+      filter: { kind?: string; status?: string },
+    ): AsyncGenerator<string> {
+      const actor = requireAction(context, 'indicator.list');
+      await db.transaction().execute((trx) =>
+        audit.record(trx, context, {
+          action: 'indicator.export',
+          targetType: 'registry',
+          details: { ...filter },
+        }),
+      );
+      const columns = [
+        'key',
+        'kind',
+        'display',
+        'status',
+        'confidence',
+        'scam_methods',
+        'report_count',
+        'reported_loss_vnd',
+        'sharing',
+        'first_seen_at',
+        'last_seen_at',
+        'status_reason',
+      ];
+      yield `${columns.join(',')}\n`;
+      const cell = (value: unknown) => {
+        const text =
+          value instanceof Date
+            ? value.toISOString()
+            : Array.isArray(value)
+              ? value.join(' ')
+              : String(value ?? '');
+        // Quote when needed, and defuse spreadsheet formulas (=, +, -, @ at the start).
+        const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+        return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+      };
+      for (let offset = 0; ; offset += 1000) {
+        const page = await repository.list(db, {
+          ...filter,
+          sharing: visibleSharing(actor),
+          limit: 1000,
+          offset,
+        });
+        if (page.items.length === 0) return;
+        yield (
+          page.items
+            .map((row) => columns.map((c) => cell(row[c as keyof IndicatorRow])).join(','))
+            .join('\n') + '\n'
+        );
+        if (page.items.length < 1000) return;
+      }
+    },
+
     /** Lapses unconfirmed entries (a scheduled job). */
     async expire(): Promise<number> {
       const changed = await db.transaction().execute(async (trx) => {

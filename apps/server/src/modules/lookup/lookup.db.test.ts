@@ -211,6 +211,23 @@ for (const target of databaseTargets()) {
       expect((withText.json() as CheckResponse).problems[0]?.code).toBe('qr.not_found');
     });
 
+    it('exports what an agency may see as CSV, audited, without police-only entries', async () => {
+      const response = await as(bank, 'GET', '/api/indicators/export');
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('text/csv');
+      const lines = response.body.trim().split('\n');
+      expect(lines[0]).toBe(
+        'key,kind,display,status,confidence,scam_methods,report_count,reported_loss_vnd,sharing,first_seen_at,last_seen_at,status_reason',
+      );
+      expect(lines.some((l) => l.startsWith('phone:+84912345678,'))).toBe(true);
+      expect(lines.some((l) => l.includes('+84388111222'))).toBe(false);
+      const policeView = await as(police, 'GET', '/api/indicators/export?status=reported');
+      expect(policeView.body).toContain('+84388111222');
+      expect((await platform.app.inject({ method: 'GET', url: '/api/indicators/export' })).statusCode).toBe(
+        401,
+      );
+    });
+
     it('checks up to 10,000 identifiers in one call for a bank holding an API key', async () => {
       const agencies = (await as(operator, 'GET', '/api/agencies?q=ngan hang thu')).json() as {
         items: Agency[];
