@@ -8,6 +8,9 @@ import { assertBuilt, startServer, type RunningServer } from './server-process.j
 
 if (chromiumMissing) console.log(chromiumMissing);
 
+/** Answers come from the server: wait for them as long as for an element. */
+const poll = { timeout: 10_000 };
+
 const ADMIN_PASSWORD = 'appeal-admin-password-1';
 const OFFICER = { username: 'db.canbo', password: 'appeal-officer-password-2' };
 /** A shop's number, listed by mistake. */
@@ -117,6 +120,8 @@ describe.skipIf(chromiumMissing !== null)('an appeal against a wrong listing, in
     await confirmedListing(server.url);
     browser = await launchChromium();
     citizen = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
+    // A missing element fails in seconds, not after Playwright's 30 s.
+    citizen.setDefaultTimeout(10_000);
     page = await citizen.newPage();
   });
   afterAll(async () => {
@@ -137,7 +142,7 @@ describe.skipIf(chromiumMissing !== null)('an appeal against a wrong listing, in
   it('goes from the check result to the appeal form with the number filled in', async () => {
     await page.goto(`${server.url}/kiem-tra?q=${encodeURIComponent(NUMBER)}`);
     await expect
-      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'))
+      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'), poll)
       .toBe('confirmed_scam');
     await page.getByTestId('check-appeal-link').click();
     await page.waitForURL(/\/khieu-nai\?q=/);
@@ -209,6 +214,7 @@ describe.skipIf(chromiumMissing !== null)('an appeal against a wrong listing, in
 
   it('lets the police officer uphold it with a reason', async () => {
     const staff = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+    staff.setDefaultTimeout(10_000);
     try {
       await staff.goto(`${server.url}/dang-nhap`);
       await staff.getByTestId('login-username').fill(OFFICER.username);
@@ -233,12 +239,12 @@ describe.skipIf(chromiumMissing !== null)('an appeal against a wrong listing, in
       await staff.getByTestId('appeal-decision-upheld').check();
       await staff.getByTestId('appeal-decision-reason').fill('Số của cửa hàng, bị kẻ gian giả mạo hiển thị');
       await staff.getByTestId('appeal-decision-submit').click();
-      await expect.poll(() => status.getAttribute('data-status')).toBe('upheld');
+      await expect.poll(() => status.getAttribute('data-status'), poll).toBe('upheld');
       expect(await staff.getByTestId('appeal-decision-submit').count()).toBe(0);
       // The listing itself is cleared.
       await staff.getByTestId('appeal-indicator-link').click();
       await expect
-        .poll(() => staff.getByTestId('indicator-status').getAttribute('data-status'))
+        .poll(() => staff.getByTestId('indicator-status').getAttribute('data-status'), poll)
         .toBe('cleared');
     } finally {
       await staff.close();
@@ -253,7 +259,9 @@ describe.skipIf(chromiumMissing !== null)('an appeal against a wrong listing, in
     expect(await status.innerText()).toContain('bị kẻ gian giả mạo hiển thị');
 
     await page.goto(`${server.url}/kiem-tra?q=${encodeURIComponent(NUMBER)}`);
-    await expect.poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict')).toBe('no_data');
+    await expect
+      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'), poll)
+      .toBe('no_data');
     expect(await page.getByTestId('check-appeal-link').count()).toBe(0);
   });
 });

@@ -8,6 +8,9 @@ import { ROOT, assertBuilt, startServer, type RunningServer } from './server-pro
 
 if (chromiumMissing) console.log(chromiumMissing);
 
+/** Answers come from the server: wait for them as long as for an element. */
+const poll = { timeout: 10_000 };
+
 const ADMIN_PASSWORD = 'check-admin-password-1';
 const OFFICER_PASSWORD = 'check-officer-password-2';
 const QR_FIXTURES = path.join(ROOT, 'packages/core/src/identifiers/fixtures/qr');
@@ -95,6 +98,8 @@ describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chrom
     });
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
+    // A missing element fails in seconds, not after Playwright's 30 s.
+    page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -110,7 +115,7 @@ describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chrom
     await page.getByTestId('check-input').fill(MESSAGE);
     await page.getByTestId('check-submit').click();
     await page.getByTestId('check-verdict').waitFor();
-    await expect.poll(() => items().count()).toBe(2);
+    await expect.poll(() => items().count(), poll).toBe(2);
     const link = page.locator('[data-testid="check-item"][data-kind="url"]');
     expect(await link.getAttribute('data-verdict')).toBe('suspicious');
     expect(await link.innerText()).toContain('Vietcombank');
@@ -127,7 +132,9 @@ describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chrom
     await page.getByTestId('check-input').fill('vietcombank.com.vn');
     await page.getByTestId('check-submit').click();
     await page.waitForURL(/\?q=vietcombank\.com\.vn/);
-    await expect.poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict')).toBe('official');
+    await expect
+      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'), poll)
+      .toBe('official');
     expect(await items().count()).toBe(1);
     expect(await items().first().getAttribute('data-verdict')).toBe('official');
   });
@@ -181,7 +188,7 @@ describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chrom
     );
     await page.goto(`${server.url}/kiem-tra?q=${encodeURIComponent(NUMBER)}`);
     await expect
-      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'))
+      .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'), poll)
       .toBe('confirmed_scam');
     expect(await items().first().getAttribute('data-verdict')).toBe('confirmed_scam');
     // Its holder can appeal a listing they think wrong.

@@ -157,6 +157,8 @@ export const CheckItem = z
     scamMethods: z.array(ScamMethod),
     official: z.object({ organisation: z.string(), category: z.string() }).nullable(),
     imitates: z.object({ brand: z.string(), officialDomains: z.array(z.string()) }).nullable(),
+    /** The verdict comes from a public registry entry, which its holder may appeal against. */
+    appealable: z.boolean(),
     /** Where to report this identifier, pre-filled; null while no online report form is available. */
     reportUrl: z.string().nullable(),
   })

@@ -55,6 +55,21 @@ describe('navItems', () => {
     expect(items[2]?.to).toBe('/app/danh-sach-chinh-thuc');
   });
 
+  it('shows the appeals to those who decide entries (the police), after the suspicious list', () => {
+    const items = navItems(me({ allowedActions: ['indicator.list', 'indicator.read', 'indicator.decide'] }));
+    expect(items.map((i) => i.testId)).toEqual([
+      'nav-home',
+      'nav-registry',
+      'nav-appeals',
+      'nav-allowlist',
+      'nav-profile',
+    ]);
+    expect(items[2]?.to).toBe('/app/khieu-nai');
+    expect(items[2]?.label).toBe('appeals');
+    expect(ids(me({ allowedActions: ['indicator.list', 'indicator.report'] }))).not.toContain('nav-appeals');
+    expect(isActive(items[2]!, '/app/khieu-nai/0197a2b4-7c1e-7d3a-9f00-000000000009')).toBe(true);
+  });
+
   it('shows only the profile while TOTP enrolment is required', () => {
     expect(ids(me({ allowedActions: ['agency.list'], totpEnrolmentRequired: true }))).toEqual([
       'nav-profile',

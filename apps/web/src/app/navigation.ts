@@ -1,7 +1,8 @@
 import type { Me } from '@khien/contracts';
 import { can } from '../features/auth/me-context';
 
-export type NavLabel = 'overview' | 'registry' | 'allowlist' | 'agencies' | 'myAgency' | 'audit' | 'profile';
+export type NavLabel =
+  'overview' | 'registry' | 'appeals' | 'allowlist' | 'agencies' | 'myAgency' | 'audit' | 'profile';
 
 export interface NavItem {
   to: string;
@@ -14,6 +15,7 @@ export interface NavItem {
 export const profilePath = '/app/ho-so';
 export const registryPath = '/app/nghi-van';
 export const allowlistPath = '/app/danh-sach-chinh-thuc';
+export const appealsPath = '/app/khieu-nai';
 
 /** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
 export function navItems(me: Me): NavItem[] {
@@ -21,6 +23,8 @@ export function navItems(me: Me): NavItem[] {
   if (me.totpEnrolmentRequired) return [profile];
   const items: NavItem[] = [{ to: '/app', label: 'overview', testId: 'nav-home', exact: true }];
   if (can(me, 'indicator.list')) items.push({ to: registryPath, label: 'registry', testId: 'nav-registry' });
+  // Appeals against listings are decided by the police, who decide the entries themselves.
+  if (can(me, 'indicator.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });
   // Every staff member may read the official list (it is what citizens are told is official).
   items.push({ to: allowlistPath, label: 'allowlist', testId: 'nav-allowlist' });
   if (can(me, 'agency.list')) {

@@ -19,6 +19,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, Component: LandingRoute },
       { path: 'kiem-tra', ...page(() => import('../routes/CheckRoute')) },
+      { path: 'khieu-nai', ...page(() => import('../routes/AppealRoute')) },
+      { path: 'khieu-nai/theo-doi', ...page(() => import('../routes/FollowAppealRoute')) },
       { path: 'dang-nhap', ...page(() => import('../routes/SignInRoute')) },
       {
         path: 'app',
@@ -29,6 +31,8 @@ export const routes: RouteObject[] = [
           { path: 'co-quan/:agencyId', ...page(() => import('../routes/AgencyDetailRoute')) },
           { path: 'nghi-van', ...page(() => import('../routes/IndicatorsRoute')) },
           { path: 'nghi-van/:indicatorId', ...page(() => import('../routes/IndicatorDetailRoute')) },
+          { path: 'khieu-nai', ...page(() => import('../routes/AppealsRoute')) },
+          { path: 'khieu-nai/:appealId', ...page(() => import('../routes/AppealDetailRoute')) },
           { path: 'danh-sach-chinh-thuc', ...page(() => import('../routes/AllowlistRoute')) },
           { path: 'nhat-ky', ...page(() => import('../routes/AuditRoute')) },
           { path: 'ho-so', ...page(() => import('../routes/ProfileRoute')) },

@@ -31,6 +31,15 @@ export function fieldMessageText(message: string): string {
   return translate(describeFieldMessage(message, hasMessage));
 }
 
+/**
+ * The text for a code the app has words for (`qr.not_found`, `reasons.too_short`…), or null: codes that
+ * arrive outside a form (the problems of a check, the first field error of a 422) are shown with it.
+ */
+export function codeMessageText(code: string): string | null {
+  const ref = describeFieldMessage(code, hasMessage);
+  return typeof ref === 'string' ? null : translate(ref);
+}
+
 /** The field errors of a failed call, translated, for the fields a form shows. */
 export function serverFieldErrors(error: unknown, fields: readonly string[]): Record<string, string> {
   if (!(error instanceof ApiError)) return {};

@@ -180,8 +180,9 @@ for (const target of databaseTargets()) {
         'status_changed',
         'appeal_submitted',
         'status_changed',
+        'appeal_upheld',
       ]);
-      expect(detail.history.at(-1)?.toStatus).toBe('cleared');
+      expect(detail.history.at(-2)?.toStatus).toBe('cleared');
     });
   });
 }

@@ -37,10 +37,12 @@ const NATIONWIDE = { agencyId: '*', level: 'national' as const, provinceCode: nu
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
-function trackingCode(): string {
-  const bytes = crypto.randomBytes(8);
-  return `KN-${Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')}`;
+/** Random characters from an alphabet of 32 (5 bits each; 256 is a multiple of 32, so no bias). */
+function readable(length: number): string {
+  return Array.from(crypto.randomBytes(length), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
+
+const trackingCode = () => `KN-${readable(8)}`;
 
 type AppealWithIndicator = AppealRow & { identifier: string; indicator_status: string };
 
@@ -88,7 +90,8 @@ export function createAppealsService(deps: AppealsDependencies) {
         !['reported', 'verifying', 'confirmed_scam'].includes(row.status)
       )
         throw notListed;
-      const secret = crypto.randomBytes(12).toString('base64url');
+      // 16 characters, 80 bits, in groups of four: read out or copied by hand without confusion.
+      const secret = readable(16).replace(/(.{4})(?=.)/g, '$1-');
       const now = clock.now();
       const dueAt = new Date(now.getTime() + deps.appealDays * 86_400_000);
       const code = trackingCode();
@@ -215,6 +218,18 @@ export function createAppealsService(deps: AppealsDependencies) {
             `Appeal ${row.tracking_code} upheld: ${input.reason}`,
           );
         }
+        await repository.insertEvent(trx, {
+          id: newId(),
+          indicator_id: row.indicator_id,
+          event: input.decision === 'upheld' ? 'appeal_upheld' : 'appeal_rejected',
+          from_status: null,
+          to_status: null,
+          reason: input.reason,
+          actor_user_id: actor.kind === 'user' ? actor.userId : null,
+          actor_agency_id: actor.agency.id,
+          created_at: now,
+          details: { trackingCode: row.tracking_code },
+        });
         await audit.record(trx, context, {
           action: 'appeal.decide',
           targetType: 'appeal',

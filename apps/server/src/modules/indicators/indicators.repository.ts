@@ -281,7 +281,8 @@ export function createIndicatorsRepository() {
         query
           .selectAll('a')
           .select(['i.display as identifier', 'i.status as indicator_status'])
-          .orderBy('a.status')
+          // Appeals still waiting for a decision first, the most urgent at the top.
+          .orderBy(sql`case when a.status = 'submitted' then 0 else 1 end`)
           .orderBy('a.due_at')
           .limit(filter.limit)
           .offset(filter.offset)

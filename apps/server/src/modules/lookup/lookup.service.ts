@@ -96,6 +96,8 @@ export function createLookupService(deps: LookupDependencies) {
       scamMethods: methods,
       official: verdict === 'official' ? officialInfo : null,
       imitates,
+      appealable:
+        entry !== null && (verdict === 'confirmed_scam' || verdict === 'suspicious') && imitates === null,
       // The online report form (tố giác) comes with the reports module; until then the advice names 113.
       reportUrl: null,
     };

@@ -1,8 +1,12 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { Button, FileButton, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldMessageText } from '../../ui/messages';
+import { imageAccept, imageProblem } from './image';
 import { checkTextProblem } from './request';
+
+/** The file inputs are hidden (their buttons are what people use); tests reach them by these ids. */
+const testId = (id: string) => ({ 'data-testid': id }) as ComponentPropsWithoutRef<'input'>;
 
 interface CheckFormProps {
   initialText?: string;
@@ -10,13 +14,23 @@ interface CheckFormProps {
   pending?: boolean;
   /** Called once the person starts using the box (the landing page loads the result page then). */
   onEngage?: () => void;
+  /** Offers a picture of a payment QR code, checked with the text of the box, when given. */
+  onImage?: (file: File, text: string) => void;
+  imagePending?: boolean;
 }
 
 /**
  * The one box of the public check. Enter checks (Shift+Enter adds a line); a long pasted message is fine.
  * An empty or overlong text is explained here, without asking the server.
  */
-export function CheckForm({ initialText = '', onSubmit, pending = false, onEngage }: CheckFormProps) {
+export function CheckForm({
+  initialText = '',
+  onSubmit,
+  pending = false,
+  onEngage,
+  onImage,
+  imagePending = false,
+}: CheckFormProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(initialText);
   const [shown, setShown] = useState(initialText);
@@ -29,6 +43,21 @@ export function CheckForm({ initialText = '', onSubmit, pending = false, onEngag
   }
   const input = useRef<HTMLTextAreaElement>(null);
   const engaged = useRef(false);
+  const [imageError, setImageError] = useState<string | null>(null);
+  const resetPicker = useRef<() => void>(null);
+  const resetCamera = useRef<() => void>(null);
+
+  const chooseImage = (file: File | null) => {
+    // Cleared, so that choosing the same picture again checks it again.
+    resetPicker.current?.();
+    resetCamera.current?.();
+    if (!file || !onImage) return;
+    const problem = imageProblem(file);
+    setImageError(
+      problem === 'too_large' ? t('check.imageTooLarge') : problem ? t('check.imageWrongType') : null,
+    );
+    if (!problem) onImage(file, text);
+  };
 
   const engage = () => {
     if (engaged.current) return;
@@ -99,6 +128,47 @@ export function CheckForm({ initialText = '', onSubmit, pending = false, onEngag
             {t('check.submit')}
           </Button>
         </Group>
+        {onImage && (
+          <Stack gap={6}>
+            <Group gap="sm">
+              <FileButton
+                onChange={chooseImage}
+                accept={imageAccept}
+                resetRef={resetPicker}
+                inputProps={testId('check-image')}
+              >
+                {(props) => (
+                  <Button {...props} variant="default" size="md" loading={imagePending}>
+                    {t('check.image')}
+                  </Button>
+                )}
+              </FileButton>
+              {/* On a phone, straight to the camera; the button above also offers the gallery. */}
+              <FileButton
+                onChange={chooseImage}
+                accept={imageAccept}
+                capture="environment"
+                resetRef={resetCamera}
+                inputProps={testId('check-image-camera')}
+              >
+                {(props) => (
+                  <Button {...props} variant="default" size="md" hiddenFrom="sm" disabled={imagePending}>
+                    {t('check.imageCamera')}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+            {imageError ? (
+              <Text size="sm" c="red.8" role="alert" data-testid="check-image-problem">
+                {imageError}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('check.imageHelp')}
+              </Text>
+            )}
+          </Stack>
+        )}
         <Text size="sm" c="dimmed">
           {t('check.privacyNote')}
         </Text>

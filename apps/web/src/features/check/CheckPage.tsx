@@ -1,11 +1,25 @@
-import { Box, Button, Container, Group, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { codeMessageText, errorText } from '../../ui/messages';
 import { useDocumentTitle } from '../../ui/PageHeader';
-import { usePublicCheck } from './api';
+import { checkKeys, usePublicCheck } from './api';
 import { CheckForm } from './CheckForm';
 import { CheckItemCard, CheckProblems, VerdictBanner } from './CheckResult';
+import { unreadableImageCode, useImageCheck } from './image';
 import { PublicHeader } from './PublicHeader';
 import { checkRequestFrom } from './request';
 import { useSubmitCheck } from './submit';
@@ -18,11 +32,29 @@ export function CheckPage() {
   const location = useLocation();
   const spec = checkRequestFrom(params, location.state);
   const check = usePublicCheck(spec);
-  const submit = useSubmitCheck({
+  const submitText = useSubmitCheck({
     shownText: spec?.method === 'get' ? spec.text : null,
     onSame: () => void check.refetch(),
   });
-  const result = spec ? check.data : undefined;
+  // A picture's answer is shown in place of the text's until another check is asked for or the address
+  // changes ("back" shows the text's answer again); the picture itself is never kept.
+  const imageCheck = useImageCheck();
+  const specKey = spec ? JSON.stringify(checkKeys.of(spec)) : '';
+  const [image, setImage] = useState<{ specKey: string; name: string } | null>(null);
+  if (image && image.specKey !== specKey) setImage(null);
+  const showImage = image !== null;
+
+  const submit = (text: string) => {
+    setImage(null);
+    submitText(text);
+  };
+  const checkImage = (file: File, text: string) => {
+    setImage({ specKey, name: file.name });
+    imageCheck.mutate({ file, text });
+  };
+
+  const result = showImage ? imageCheck.data : spec ? check.data : undefined;
+  const fetching = showImage ? imageCheck.isPending : spec !== null && check.isFetching;
 
   return (
     <>
@@ -39,7 +71,9 @@ export function CheckPage() {
             <CheckForm
               initialText={spec?.text ?? ''}
               onSubmit={submit}
-              pending={spec !== null && check.isFetching}
+              pending={!showImage && spec !== null && check.isFetching}
+              onImage={checkImage}
+              imagePending={imageCheck.isPending}
             />
             <Stack gap="md">
               {result && (
@@ -56,15 +90,27 @@ export function CheckPage() {
                 data-verdict={result?.verdict}
               >
                 {result ? (
-                  <VerdictBanner response={result} />
-                ) : spec && check.isFetching ? (
+                  <Stack gap={6}>
+                    {showImage && (
+                      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        {t('check.imageResult', { name: image.name })}
+                      </Text>
+                    )}
+                    <VerdictBanner response={result} />
+                  </Stack>
+                ) : fetching ? (
                   <Group gap="sm" py="md">
                     <Loader size="sm" aria-hidden="true" />
-                    <Text>{t('check.checking')}</Text>
+                    <Text>{showImage ? t('check.imageChecking') : t('check.checking')}</Text>
                   </Group>
+                ) : showImage && imageCheck.isError ? (
+                  <ImageError
+                    error={imageCheck.error}
+                    onRetry={() => imageCheck.variables && imageCheck.mutate(imageCheck.variables)}
+                  />
                 ) : null}
               </div>
-              {spec && check.isError && (
+              {!showImage && spec && check.isError && (
                 <ErrorAlert error={check.error} onRetry={() => void check.refetch()} />
               )}
               {result?.items.map((item, index) => (
@@ -77,6 +123,24 @@ export function CheckPage() {
         </Container>
       </Box>
     </>
+  );
+}
+
+/** Why a picture gave no answer: the QR reader's reason in plain words, or the failure of the call. */
+function ImageError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const code = unreadableImageCode(error);
+  if (code === null) return <ErrorAlert error={error} fields={['image']} onRetry={onRetry} />;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title={t('check.imageUnreadableTitle')}
+      data-testid="check-image-error"
+      data-code={code}
+    >
+      {codeMessageText(code) ?? errorText(error)}
+    </Alert>
   );
 }
 

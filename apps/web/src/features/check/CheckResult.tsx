@@ -1,7 +1,10 @@
-import { Box, Button, Card, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import type { CheckItem, CheckResponse, PublicVerdict } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../../ui/format';
+import { codeMessageText } from '../../ui/messages';
+import { appealLink, appealSubject } from '../appeals/links';
 import { VerdictIcon } from './VerdictIcon';
 import {
   allowlistCategoryOf,
@@ -149,6 +152,14 @@ export function CheckItemCard({ item, index }: { item: CheckItem; index: number 
             {t('check.report')}
           </Button>
         )}
+        {item.appealable && (
+          <Text size="sm" data-testid="check-appeal">
+            {t(`check.appealQuestion.${appealSubject(item.kind)}`)}{' '}
+            <Anchor component={Link} to={appealLink(item.display)} fw={700} data-testid="check-appeal-link">
+              {t('check.appealLink')}
+            </Anchor>
+          </Text>
+        )}
       </Stack>
     </Card>
   );
@@ -164,18 +175,27 @@ export function CheckProblems({ problems }: { problems: CheckResponse['problems'
         {t('check.problemsTitle')}
       </Title>
       <List spacing="xs">
-        {problems.map((problem, index) => (
-          <List.Item key={`${index}:${problem.input}`} data-testid="check-problem" data-code={problem.code}>
-            <Text span fw={600} style={{ overflowWrap: 'anywhere' }}>
-              {t('check.problem', { input: problem.input })}
-            </Text>
-            {problem.message && (
-              <Text size="sm" c="dimmed" lang="en">
-                {problem.message}
+        {problems.map((problem, index) => {
+          // A code the app has words for (the QR reader's) is said in the page's language.
+          const known = codeMessageText(problem.code);
+          const input = problem.input === 'image' ? t('check.imageInput') : problem.input;
+          return (
+            <List.Item key={`${index}:${problem.input}`} data-testid="check-problem" data-code={problem.code}>
+              <Text span fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {t('check.problem', { input })}
               </Text>
-            )}
-          </List.Item>
-        ))}
+              {known ? (
+                <Text size="sm">{known}</Text>
+              ) : (
+                problem.message && (
+                  <Text size="sm" c="dimmed" lang="en">
+                    {problem.message}
+                  </Text>
+                )
+              )}
+            </List.Item>
+          );
+        })}
       </List>
     </Card>
   );

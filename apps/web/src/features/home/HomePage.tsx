@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Me } from '@khien/contracts';
 import { can, useCurrentMe } from '../auth/me-context';
 import { communeLabel, useCommunes, useProvinceNames } from '../reference/api';
+import { allowlistPath, appealsPath, registryPath } from '../../app/navigation';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 
@@ -108,6 +109,9 @@ function AgencyCard({ me }: { me: Me }) {
 function QuickLinks({ me }: { me: Me }) {
   const { t } = useTranslation();
   const links: Array<{ to: string; label: string }> = [];
+  if (can(me, 'indicator.list')) links.push({ to: registryPath, label: t('home.linkRegistry') });
+  if (can(me, 'indicator.decide')) links.push({ to: appealsPath, label: t('home.linkAppeals') });
+  links.push({ to: allowlistPath, label: t('home.linkAllowlist') });
   if (can(me, 'agency.list')) links.push({ to: '/app/co-quan', label: t('home.linkAgencies') });
   if (can(me, 'user.list') || can(me, 'apikey.list')) {
     links.push({ to: `/app/co-quan/${me.agency.id}`, label: t('home.linkMyAgency') });

@@ -125,6 +125,14 @@ export function LandingPage() {
               {t('landing.staffSignIn')}
             </Anchor>
           </Text>
+          <Group gap="md" mt="xs">
+            <Anchor component={Link} to="/khieu-nai" size="sm">
+              {t('landing.appeal')}
+            </Anchor>
+            <Anchor component={Link} to="/khieu-nai/theo-doi" size="sm" data-testid="landing-follow-appeal">
+              {t('landing.followAppeal')}
+            </Anchor>
+          </Group>
         </Container>
       </Box>
     </>
