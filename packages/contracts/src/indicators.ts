@@ -132,6 +132,12 @@ export const ChangeIndicatorStatusRequest = z
   .meta({ id: 'ChangeIndicatorStatusRequest' });
 export type ChangeIndicatorStatusRequest = z.infer<typeof ChangeIndicatorStatusRequest>;
 
+/** Two entries for the same thing (recorded under different keys): the first becomes an alias of the second. */
+export const MergeIndicatorRequest = z
+  .object({ intoId: Uuid, reason: z.string().trim().min(5, 'reason.too_short').max(2000) })
+  .meta({ id: 'MergeIndicatorRequest' });
+export type MergeIndicatorRequest = z.infer<typeof MergeIndicatorRequest>;
+
 /** The public check. */
 export const PublicVerdict = z.enum(['confirmed_scam', 'suspicious', 'no_data', 'official']);
 export type PublicVerdict = z.infer<typeof PublicVerdict>;

@@ -338,6 +338,16 @@ const ROUTES: RouteCase[] = [
     expect: { kind: 'collection', action: 'indicator.list' },
     build: () => ({ url: '/api/indicators/export?kind=phone' }),
   },
+  {
+    method: 'POST',
+    path: '/api/indicators/{indicatorId}/merge',
+    expect: { kind: 'whole', action: 'indicator.decide' },
+    reachedCodes: ['indicator.merge_invalid'],
+    build: () => ({
+      url: `/api/indicators/${shared.indicatorId}/merge`,
+      payload: { intoId: shared.indicatorId, reason: 'Thử gộp chính nó' },
+    }),
+  },
   // Last, because it ends the caller's session.
   {
     method: 'POST',

@@ -30,6 +30,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'indicator.unrecognised': 422,
   'indicator.allowlisted': 409,
   'indicator.invalid_transition': 409,
+  'indicator.merge_invalid': 409,
   'allowlist.exists': 409,
   'check.image_unreadable': 422,
   'appeal.not_listed': 422,

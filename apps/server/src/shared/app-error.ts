@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'indicator.unrecognised'
   | 'indicator.allowlisted'
   | 'indicator.invalid_transition'
+  | 'indicator.merge_invalid'
   | 'allowlist.exists'
   | 'check.image_unreadable'
   | 'appeal.not_listed'

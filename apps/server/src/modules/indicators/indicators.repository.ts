@@ -18,7 +18,8 @@ export const REGISTRY_CHANNEL = 'khien_registry';
 export interface RegistryChange {
   /** The process that made the change (it has applied it already). */
   origin: string;
-  type: 'indicator' | 'allowlist';
+  /** `merge`: the key is an entry that became an alias of another. */
+  type: 'indicator' | 'allowlist' | 'merge';
   key: string;
 }
 
@@ -145,6 +146,59 @@ export function createIndicatorsRepository() {
         query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       ]);
       return { items, total: Number(count.total) };
+    },
+
+    /** Moves an entry's sources to another, dropping a reporter's second report of the same thing. */
+    async moveSources(db: Kysely<DB>, fromId: string, toId: string) {
+      await db
+        .deleteFrom('indicator_sources as s')
+        .where('s.indicator_id', '=', fromId)
+        .where('s.reporter_hash', 'is not', null)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('indicator_sources as t')
+              .select('t.id')
+              .where('t.indicator_id', '=', toId)
+              .whereRef('t.reporter_hash', '=', 's.reporter_hash'),
+          ),
+        )
+        .execute();
+      await db
+        .updateTable('indicator_sources')
+        .set({ indicator_id: toId })
+        .where('indicator_id', '=', fromId)
+        .execute();
+    },
+
+    /** Points the aliases of one entry at another (when the entry itself is merged). */
+    async repointAliases(db: Kysely<DB>, fromId: string, toId: string) {
+      await db
+        .updateTable('indicators')
+        .set({ merged_into_id: toId })
+        .where('merged_into_id', '=', fromId)
+        .execute();
+    },
+
+    async sourceTotals(db: Kysely<DB>, indicatorId: string) {
+      return db
+        .selectFrom('indicator_sources')
+        .select((eb) => [
+          eb.fn.coalesce(eb.fn.sum<number>('loss_vnd'), sql<number>`0`).as('loss'),
+          eb.fn.min('created_at').as('first'),
+          eb.fn.max('created_at').as('last'),
+        ])
+        .where('indicator_id', '=', indicatorId)
+        .executeTakeFirstOrThrow();
+    },
+
+    /** Alias key → the key of the entry it was merged into. */
+    async mergedPairs(db: Kysely<DB>): Promise<Array<{ alias: string; target: string }>> {
+      return db
+        .selectFrom('indicators as a')
+        .innerJoin('indicators as t', 't.id', 'a.merged_into_id')
+        .select(['a.key as alias', 't.key as target'])
+        .execute();
     },
 
     /** Every entry the hot-path index needs, in batches by id. */

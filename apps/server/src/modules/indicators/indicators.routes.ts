@@ -11,6 +11,7 @@ import {
   IndicatorIdParams,
   IndicatorListQuery,
   IndicatorPage,
+  MergeIndicatorRequest,
   Problem,
 } from '@khien/contracts';
 import { Readable } from 'node:stream';
@@ -105,6 +106,21 @@ export function registerIndicatorsRoutes(app: App, indicators: IndicatorsService
       },
     },
     async (request) => indicators.changeStatus(request.context, request.params.indicatorId, request.body),
+  );
+
+  app.post(
+    '/api/indicators/:indicatorId/merge',
+    {
+      config: { access: 'indicator.decide' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Merge this entry into another that records the same thing (police), with the reason',
+        params: IndicatorIdParams,
+        body: MergeIndicatorRequest,
+        response: { 200: Indicator, ...problems, 409: Problem },
+      },
+    },
+    async (request) => indicators.merge(request.context, request.params.indicatorId, request.body),
   );
 
   app.get(

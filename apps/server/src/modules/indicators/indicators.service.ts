@@ -8,6 +8,7 @@ import type {
   IndicatorDetail,
   IndicatorListQuery,
   IndicatorPage,
+  MergeIndicatorRequest,
   ScamMethod,
 } from '@khien/contracts';
 import { identify, type AnyIdentifier } from '@khien/core';
@@ -31,6 +32,8 @@ import type { AllowlistRow, IndicatorRow, IndicatorsRepository } from './indicat
 /** Told of every change, after commit, so that the hot-path index of each process stays current. */
 export interface IndicatorChangeListener {
   indicatorChanged(row: IndicatorRow): void;
+  /** An entry became an alias of another: checks of its key answer with the other's status. */
+  indicatorMerged(aliasKey: string, target: IndicatorRow): void;
   allowlistChanged(
     entry: { key: string; organisation: string; category: string } | null,
     removedKey?: string,
@@ -298,6 +301,85 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
 
     applyStatus,
     notify,
+
+    /**
+     * Merges an entry into another that records the same thing under another key: the sources move, the
+     * first becomes an alias, and checks of either key answer with the merged entry from then on.
+     */
+    async merge(context: RequestContext, id: string, input: MergeIndicatorRequest): Promise<Indicator> {
+      const { actor, row: source } = await visible(context, 'indicator.decide', id);
+      const target = await repository.byId(db, input.intoId);
+      if (!target || !visibleSharing(actor).includes(target.sharing)) throw notFound('Indicator');
+      if (source.id === target.id || source.merged_into_id || target.merged_into_id) {
+        throw new AppError(
+          'indicator.merge_invalid',
+          'Merge two different entries that are not already merged',
+        );
+      }
+      const now = clock.now();
+      const merged = await db.transaction().execute(async (trx) => {
+        await repository.moveSources(trx, source.id, target.id);
+        await repository.repointAliases(trx, source.id, target.id);
+        const counts = await repository.sourceCounts(trx, target.id);
+        const totals = await repository.sourceTotals(trx, target.id);
+        const status =
+          target.status === 'confirmed_scam' || source.status !== 'confirmed_scam'
+            ? target.status
+            : source.status;
+        const updated = await repository.update(trx, target.id, {
+          status,
+          report_count: counts.reports,
+          reported_loss_vnd: Number(totals.loss ?? 0),
+          scam_methods: [...new Set([...target.scam_methods, ...source.scam_methods])],
+          first_seen_at: new Date(
+            Math.min(new Date(target.first_seen_at).getTime(), new Date(source.first_seen_at).getTime()),
+          ),
+          last_seen_at: new Date(
+            Math.max(new Date(target.last_seen_at).getTime(), new Date(source.last_seen_at).getTime()),
+          ),
+          confidence: confidenceOf({
+            status,
+            reportCount: counts.reports,
+            agencySources: counts.agencies,
+            importSources: counts.imports,
+          }),
+        });
+        await repository.update(trx, source.id, {
+          merged_into_id: target.id,
+          status_reason: input.reason,
+          status_changed_at: now,
+        });
+        for (const [indicatorId, event, other] of [
+          [source.id, 'merged_into', target.id],
+          [target.id, 'merged_from', source.id],
+        ] as const) {
+          await repository.insertEvent(trx, {
+            id: newId(),
+            indicator_id: indicatorId,
+            event,
+            from_status: null,
+            to_status: null,
+            reason: input.reason,
+            actor_user_id: actor.kind === 'user' ? actor.userId : null,
+            actor_agency_id: actor.agency.id,
+            created_at: now,
+            details: { other },
+          });
+        }
+        await repository.announce(trx, { origin: deps.origin, type: 'indicator', key: target.key });
+        await repository.announce(trx, { origin: deps.origin, type: 'merge', key: source.key });
+        await audit.record(trx, context, {
+          action: 'indicator.merge',
+          targetType: 'indicator',
+          targetId: target.id,
+          details: { merged: source.id },
+        });
+        return updated;
+      });
+      notify(merged);
+      deps.listeners.forEach((l) => l.indicatorMerged(source.key, merged));
+      return toIndicator(merged);
+    },
 
     async list(context: RequestContext, query: IndicatorListQuery): Promise<IndicatorPage> {
       const actor = requireAction(context, 'indicator.list');

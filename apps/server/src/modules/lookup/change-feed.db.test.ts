@@ -101,6 +101,19 @@ describe.skipIf(postgres.skipReason !== null)('two server processes on one Postg
     console.log(`confirmation reached the other process's checks in ${Math.round(lag)} ms`);
   });
 
+  it('brings a merge to the other process', async () => {
+    const post = (url: string, payload: object) =>
+      a.app.inject({ method: 'POST', url, headers: { cookie: police.cookie }, payload });
+    const alias = (await post('/api/indicators', { input: '0944 777 888' })).json() as Indicator;
+    const target = (await post('/api/indicators', { input: '0944 777 889' })).json() as Indicator;
+    await post(`/api/indicators/${target.id}/status`, { status: 'confirmed_scam', reason: 'Đã xác minh' });
+    await expect.poll(() => verdictOn(b, '0944777888'), { timeout: 1000, interval: 20 }).toBe('suspicious');
+    await post(`/api/indicators/${alias.id}/merge`, { intoId: target.id, reason: 'Cùng một người dùng' });
+    await expect
+      .poll(() => verdictOn(b, '0944777888'), { timeout: 1000, interval: 20 })
+      .toBe('confirmed_scam');
+  });
+
   it('shares allowlist changes too', async () => {
     const operator = await login(a, 'admin', ADMIN_PASSWORD);
     const added = await a.app.inject({

@@ -25,7 +25,11 @@ export async function startChangeFeed(deps: {
   // Messages are applied one after another, in the order they arrived.
   let queue: Promise<void> = Promise.resolve();
   const apply = async (change: RegistryChange) => {
-    if (change.type === 'indicator') {
+    if (change.type === 'merge') {
+      const alias = await repository.byKey(db, change.key);
+      const target = alias?.merged_into_id ? await repository.byId(db, alias.merged_into_id) : undefined;
+      if (alias && target) state.listener.indicatorMerged(alias.key, target);
+    } else if (change.type === 'indicator') {
       const row = await repository.byKey(db, change.key);
       if (row) state.listener.indicatorChanged(row);
       else state.index.delete(change.key);

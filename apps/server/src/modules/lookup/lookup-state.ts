@@ -12,6 +12,8 @@ import type { OfficialEntry } from './lookup.service.js';
 export function createLookupState() {
   const index = new IndicatorIndex();
   const allowlist = new Map<string, OfficialEntry>();
+  /** Keys merged into another entry, by that entry's key: they answer with its status. */
+  const aliases = new Map<string, Set<string>>();
 
   const entryOf = (
     row: Pick<
@@ -29,8 +31,20 @@ export function createLookupState() {
 
   const listener: IndicatorChangeListener = {
     indicatorChanged(row) {
-      if (row.merged_into_id) index.delete(row.key);
-      else index.set(row.key, entryOf(row));
+      if (row.merged_into_id) return;
+      const entry = entryOf(row);
+      index.set(row.key, entry);
+      for (const alias of aliases.get(row.key) ?? []) index.set(alias, entry);
+    },
+    indicatorMerged(aliasKey, target) {
+      // The alias's own aliases now follow the target too.
+      const moved = aliases.get(aliasKey) ?? new Set<string>();
+      aliases.delete(aliasKey);
+      const set = aliases.get(target.key) ?? new Set<string>();
+      for (const key of [aliasKey, ...moved]) set.add(key);
+      aliases.set(target.key, set);
+      const entry = entryOf(target);
+      for (const key of set) index.set(key, entry);
     },
     allowlistChanged(entry, removedKey) {
       if (entry) allowlist.set(entry.key, { organisation: entry.organisation, category: entry.category });
@@ -51,6 +65,15 @@ export function createLookupState() {
       const entries: Array<[string, IndexEntry]> = [];
       for await (const rows of repository.indexRows(db))
         for (const row of rows) entries.push([row.key, entryOf(row)]);
+      aliases.clear();
+      const byKey = new Map(entries);
+      for (const { alias, target } of await repository.mergedPairs(db)) {
+        const set = aliases.get(target) ?? new Set<string>();
+        set.add(alias);
+        aliases.set(target, set);
+        const entry = byKey.get(target);
+        if (entry) entries.push([alias, entry]);
+      }
       index.build(entries);
       allowlist.clear();
       for (const row of await repository.allowlistAll(db))

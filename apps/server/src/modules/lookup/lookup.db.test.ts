@@ -135,6 +135,44 @@ for (const target of databaseTargets()) {
       expect(bankView.sources[0]?.agencyId).toBeNull();
     });
 
+    it('merges an entry into another: checks of either key then follow the merged entry', async () => {
+      const social = (
+        await as(police, 'POST', '/api/indicators', {
+          input: 'https://t.me/vay_nhanh_24h',
+          scamMethod: 'loans',
+        })
+      ).json() as Indicator;
+      const site = (
+        await as(police, 'POST', '/api/indicators', { input: 'vaynhanh24h.online', scamMethod: 'loans' })
+      ).json() as Indicator;
+      await as(police, 'POST', `/api/indicators/${site.id}/status`, {
+        status: 'confirmed_scam',
+        reason: 'Đường dây cho vay lừa đảo',
+      });
+      expect((await check('https://t.me/vay_nhanh_24h')).verdict).toBe('suspicious');
+      const merged = await as(police, 'POST', `/api/indicators/${social.id}/merge`, {
+        intoId: site.id,
+        reason: 'Cùng một đường dây',
+      });
+      expect(merged.statusCode).toBe(200);
+      expect(merged.json()).toMatchObject({ id: site.id, status: 'confirmed_scam' });
+      expect((await check('https://t.me/vay_nhanh_24h')).verdict).toBe('confirmed_scam');
+      const again = await as(police, 'POST', `/api/indicators/${social.id}/merge`, {
+        intoId: site.id,
+        reason: 'lần nữa',
+      });
+      expect(again.json().code).toBe('indicator.merge_invalid');
+      await as(police, 'POST', `/api/indicators/${site.id}/status`, {
+        status: 'cleared',
+        reason: 'Nhầm lẫn',
+      });
+      expect((await check('https://t.me/vay_nhanh_24h')).verdict).toBe('no_data');
+      const list = (await as(police, 'GET', '/api/indicators?q=https://t.me/vay_nhanh_24h')).json() as {
+        total: number;
+      };
+      expect(list.total).toBe(0);
+    });
+
     it('keeps police-only entries out of public answers and out of other agencies’ view', async () => {
       const secret = (
         await as(police, 'POST', '/api/indicators', { input: '0388 111 222', sharing: 'police' })
