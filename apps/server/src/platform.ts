@@ -30,6 +30,7 @@ import {
 } from './modules/reference/index.js';
 import {
   createAppealsService,
+  createDelegationsService,
   createImportService,
   createIndicatorsRepository,
   createIndicatorsService,
@@ -275,7 +276,17 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerAgenciesRoutes(app, agencies);
     registerAuditRoutes(app, auditService);
     registerReferenceRoutes(app, reference);
-    registerIndicatorsRoutes(app, indicators);
+    registerIndicatorsRoutes(
+      app,
+      indicators,
+      createDelegationsService({
+        db,
+        repository: indicatorsRepository,
+        audit: auditService,
+        clock,
+        agencyExists: async (id) => (await agenciesRepository.agency(db, id)) !== undefined,
+      }),
+    );
     registerLookupRoutes(app, lookup, { ratePerMinute: config.publicCheckRatePerMinute });
     registerAppealsRoutes(app, appeals, { ratePerMinute: config.publicCheckRatePerMinute });
     await app.ready();

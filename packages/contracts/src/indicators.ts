@@ -320,3 +320,27 @@ export const DecideAppealRequest = z
   })
   .meta({ id: 'DecideAppealRequest' });
 export type DecideAppealRequest = z.infer<typeof DecideAppealRequest>;
+
+/** A police agency's delegation of registry decisions (confirm, clear, merge) to another agency. */
+export const Delegation = z
+  .object({
+    id: Uuid,
+    policeAgencyId: Uuid,
+    delegateAgencyId: Uuid,
+    kinds: z.array(IndicatorKind),
+    reason: z.string(),
+    createdAt: IsoDateTime,
+    revokedAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: 'Delegation' });
+export type Delegation = z.infer<typeof Delegation>;
+export const CreateDelegationRequest = z
+  .object({
+    delegateAgencyId: Uuid,
+    kinds: z.array(IndicatorKind).min(1),
+    reason: z.string().trim().min(5, 'reason.too_short').max(2000),
+  })
+  .meta({ id: 'CreateDelegationRequest' });
+export type CreateDelegationRequest = z.infer<typeof CreateDelegationRequest>;
+export const DelegationList = z.object({ items: z.array(Delegation) }).meta({ id: 'DelegationList' });
+export const DelegationIdParams = z.object({ delegationId: Uuid });

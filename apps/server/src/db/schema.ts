@@ -186,6 +186,17 @@ export interface AppealsTable {
   decision_reason: string | null;
   created_at: Timestamp;
 }
+export interface RegistryDelegationsTable {
+  id: string;
+  police_agency_id: string;
+  delegate_agency_id: string;
+  kinds: string[];
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
 export interface CheckCountsTable {
   day: string;
   kind: string;
@@ -200,6 +211,7 @@ export interface DB {
   allowlist: AllowlistTable;
   appeals: AppealsTable;
   check_counts: CheckCountsTable;
+  registry_delegations: RegistryDelegationsTable;
   reference_data_versions: ReferenceDataVersionsTable;
   provinces: ProvincesTable;
   communes: CommunesTable;

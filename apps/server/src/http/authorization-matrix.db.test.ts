@@ -348,6 +348,32 @@ const ROUTES: RouteCase[] = [
       payload: { intoId: shared.indicatorId, reason: 'Thử gộp chính nó' },
     }),
   },
+  {
+    method: 'GET',
+    path: '/api/registry/delegations',
+    expect: { kind: 'any_identity' },
+    build: () => ({ url: '/api/registry/delegations' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/delegations',
+    expect: { kind: 'whole', action: 'delegation.manage' },
+    build: () => ({
+      url: '/api/registry/delegations',
+      payload: {
+        delegateAgencyId: shared.bankAgencyId,
+        kinds: ['bank_account'],
+        reason: 'Ngân hàng xác minh tài khoản',
+      },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/registry/delegations/{delegationId}',
+    expect: { kind: 'whole', action: 'delegation.manage' },
+    reachedCodes: ['not_found'],
+    build: () => ({ url: `/api/registry/delegations/${shared.delegationId}` }),
+  },
   // Last, because it ends the caller's session.
   {
     method: 'POST',
@@ -411,7 +437,7 @@ function areaOf(agency: {
 
 const pglite = databaseTargets().find((t) => t.name === 'pglite')!;
 /** Records every identity acts on, created by the operator before the matrix runs. */
-const shared = { indicatorId: '', allowlistId: '' };
+const shared = { indicatorId: '', allowlistId: '', bankAgencyId: '', delegationId: '' };
 
 describe('authorization matrix (routes × identities × tenants)', () => {
   let testDb: TestDatabase;
@@ -531,6 +557,20 @@ describe('authorization matrix (routes × identities × tenants)', () => {
         input: 'matrix-official.vn',
         organisation: 'Cơ quan thử',
         category: 'other',
+      })
+    ).id;
+    shared.bankAgencyId = (
+      await call<{ id: string }>('POST', '/api/agencies', {
+        name: 'Ngân hàng ma trận',
+        type: 'commercial_bank',
+        scopeLevel: 'national',
+      })
+    ).id;
+    shared.delegationId = (
+      await call<{ id: string }>('POST', '/api/registry/delegations', {
+        delegateAgencyId: shared.bankAgencyId,
+        kinds: ['bank_account'],
+        reason: 'Ủy quyền để thử',
       })
     ).id;
   }, 120_000);

@@ -25,7 +25,8 @@ export type Action =
   | 'indicator.report'
   | 'indicator.decide'
   | 'allowlist.manage'
-  | 'lookup.batch';
+  | 'lookup.batch'
+  | 'delegation.manage';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -48,6 +49,7 @@ export const ACTIONS: readonly Action[] = [
   'indicator.decide',
   'allowlist.manage',
   'lookup.batch',
+  'delegation.manage',
 ];
 
 /**
@@ -110,6 +112,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   'indicator.decide': { supervisor: 'police_else_none', officer: 'police_else_none' },
   'allowlist.manage': { admin: 'operator_only' },
   'lookup.batch': { supervisor: 'all', officer: 'all', analyst: 'all' },
+  // A police unit's leaders (and administrators) delegate registry decisions to other agencies.
+  'delegation.manage': { supervisor: 'police_else_none', admin: 'police_else_none' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */

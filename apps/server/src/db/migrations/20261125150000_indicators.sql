@@ -103,3 +103,18 @@ create table check_counts (
   count integer not null default 0,
   primary key (day, kind, verdict)
 );
+
+-- A police agency lets another agency (a bank for accounts, the department of science and technology for
+-- sites) confirm, clear and merge registry entries of some kinds.
+create table registry_delegations (
+  id uuid primary key,
+  police_agency_id uuid not null references agencies (id),
+  delegate_agency_id uuid not null references agencies (id),
+  kinds text[] not null,
+  reason text not null,
+  created_by uuid references users (id),
+  created_at timestamptz not null,
+  revoked_at timestamptz,
+  revoked_by uuid references users (id)
+);
+create index registry_delegations_delegate on registry_delegations (delegate_agency_id) where revoked_at is null;

@@ -16,3 +16,4 @@ export { createAppealsService, type AppealsService } from './appeals.service.js'
 export { registerAppealsRoutes } from './appeals.routes.js';
 export { createImportService, type ImportService, type ImportSummary } from './import.service.js';
 export { REGISTRY_CHANNEL, type RegistryChange } from './indicators.repository.js';
+export { createDelegationsService, type DelegationsService } from './delegations.service.js';

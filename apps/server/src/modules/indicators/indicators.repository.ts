@@ -201,6 +201,43 @@ export function createIndicatorsRepository() {
         .execute();
     },
 
+    async insertDelegation(db: Kysely<DB>, row: Selectable<DB['registry_delegations']>) {
+      return db.insertInto('registry_delegations').values(row).returningAll().executeTakeFirstOrThrow();
+    },
+
+    async delegations(db: Kysely<DB>, filter: { policeAgencyId?: string; delegateAgencyId?: string }) {
+      let query = db.selectFrom('registry_delegations').selectAll().where('revoked_at', 'is', null);
+      if (filter.policeAgencyId) query = query.where('police_agency_id', '=', filter.policeAgencyId);
+      if (filter.delegateAgencyId) query = query.where('delegate_agency_id', '=', filter.delegateAgencyId);
+      return query.orderBy('created_at', 'desc').execute();
+    },
+
+    async delegationById(db: Kysely<DB>, id: string) {
+      return db.selectFrom('registry_delegations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async revokeDelegation(db: Kysely<DB>, id: string, at: Date, by: string | null) {
+      return db
+        .updateTable('registry_delegations')
+        .set({ revoked_at: at, revoked_by: by })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** Whether an agency may decide on entries of a kind by a police agency's delegation. */
+    async delegatedKind(db: Kysely<DB>, agencyId: string, kind: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('registry_delegations')
+        .select('id')
+        .where('delegate_agency_id', '=', agencyId)
+        .where('revoked_at', 'is', null)
+        .where(sql<boolean>`${kind} = any(kinds)`)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     /** Every entry the hot-path index needs, in batches by id. */
     async *indexRows(db: Kysely<DB>, batch = 20_000) {
       let after = '00000000-0000-0000-0000-000000000000';

@@ -4,6 +4,10 @@ import {
   AllowlistPage,
   AllowlistQuery,
   ChangeIndicatorStatusRequest,
+  CreateDelegationRequest,
+  Delegation,
+  DelegationIdParams,
+  DelegationList,
   CreateAllowlistEntryRequest,
   CreateIndicatorRequest,
   Indicator,
@@ -17,11 +21,58 @@ import {
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../http/app.js';
+import type { DelegationsService } from './delegations.service.js';
 import type { IndicatorsService } from './indicators.service.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
-export function registerIndicatorsRoutes(app: App, indicators: IndicatorsService) {
+export function registerIndicatorsRoutes(
+  app: App,
+  indicators: IndicatorsService,
+  delegations: DelegationsService,
+) {
+  app.get(
+    '/api/registry/delegations',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['registry'],
+        summary: "Delegations of registry decisions: a police agency's grants, or those made to your agency",
+        response: { 200: DelegationList, ...problems },
+      },
+    },
+    async (request) => delegations.list(request.context),
+  );
+  app.post(
+    '/api/registry/delegations',
+    {
+      config: { access: 'delegation.manage' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Let another agency confirm, clear and merge entries of some kinds (police leaders)',
+        body: CreateDelegationRequest,
+        response: { 201: Delegation, ...problems },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await delegations.grant(request.context, request.body)),
+  );
+  app.delete(
+    '/api/registry/delegations/:delegationId',
+    {
+      config: { access: 'delegation.manage' },
+      schema: {
+        tags: ['registry'],
+        summary: 'Revoke a delegation',
+        params: DelegationIdParams,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await delegations.revoke(request.context, request.params.delegationId);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     '/api/indicators',
     {

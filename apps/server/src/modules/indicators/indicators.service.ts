@@ -87,10 +87,28 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
     action: Action,
     id: string,
   ): Promise<{ actor: Actor; row: IndicatorRow }> {
+    if (action === 'indicator.decide') return decidable(context, id);
     const actor = requireAction(context, action);
     const row = await repository.byId(db, id);
     if (!row || !visibleSharing(actor).includes(row.sharing)) throw notFound('Indicator');
     return { actor, row };
+  }
+
+  /**
+   * Police decide on every entry; staff of another agency decide on the kinds a police agency delegated
+   * to theirs (their role must be one that decides at all).
+   */
+  async function decidable(
+    context: RequestContext,
+    id: string,
+  ): Promise<{ actor: Actor; row: IndicatorRow }> {
+    const actor = actorOf(context);
+    if (!mayEver(actor, 'indicator.decide')) throw forbidden();
+    const row = await repository.byId(db, id);
+    if (!row || !visibleSharing(actor).includes(row.sharing)) throw notFound('Indicator');
+    if (decide(actor, 'indicator.decide', NATIONWIDE) === 'allow') return { actor, row };
+    if (await repository.delegatedKind(db, actor.agency.id, row.kind)) return { actor, row };
+    throw forbidden('Only the police, or an agency they delegated this kind of entry to, decide on it');
   }
 
   /**
@@ -308,8 +326,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
      */
     async merge(context: RequestContext, id: string, input: MergeIndicatorRequest): Promise<Indicator> {
       const { actor, row: source } = await visible(context, 'indicator.decide', id);
-      const target = await repository.byId(db, input.intoId);
-      if (!target || !visibleSharing(actor).includes(target.sharing)) throw notFound('Indicator');
+      const { row: target } = await decidable(context, input.intoId);
       if (source.id === target.id || source.merged_into_id || target.merged_into_id) {
         throw new AppError(
           'indicator.merge_invalid',

@@ -54,6 +54,26 @@ describe('IndicatorIndex', () => {
     );
   });
 
+  it('keeps changes made while the database was being read on top of the rows read', () => {
+    const index = new IndicatorIndex();
+    const stale: IndexEntry = {
+      status: 'reported',
+      sharing: 'public',
+      confidence: 30,
+      reportCount: 1,
+      methods: [],
+      lastSeen: null,
+    };
+    const fresh: IndexEntry = { ...stale, status: 'confirmed_scam', confidence: 95 };
+    index.set('phone:+84912345678', fresh);
+    index.build([
+      ['phone:+84912345678', stale],
+      ['phone:+84912345679', stale],
+    ]);
+    expect(index.get('phone:+84912345678')?.status).toBe('confirmed_scam');
+    expect(index.size).toBe(2);
+  });
+
   it('keeps about 20 bytes per entry in its columns', () => {
     const index = new IndicatorIndex();
     const entry: IndexEntry = {

@@ -90,7 +90,10 @@ export class IndicatorIndex {
     this.compactAt = options.compactAfter ?? 50_000;
   }
 
-  /** Replaces the whole content (at start-up, from the database). */
+  /**
+   * Replaces the content with what was read from the database (at start-up). Changes set while the
+   * database was being read stay on top: they may be newer than the rows read.
+   */
   build(entries: Iterable<[string, IndexEntry]>): void {
     const keys: string[] = [];
     const values: IndexEntry[] = [];
@@ -98,7 +101,10 @@ export class IndicatorIndex {
       keys.push(key);
       values.push(entry);
     }
+    const pending = this.delta;
     this.load(keys, values);
+    this.delta = pending;
+    this.maybeCompact();
   }
 
   get(key: string): IndexEntry | undefined {

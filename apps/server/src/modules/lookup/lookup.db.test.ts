@@ -23,7 +23,7 @@ for (const target of databaseTargets()) {
       expect(response.statusCode).toBe(200);
       return response.json() as CheckResponse;
     };
-    const as = (session: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
+    const as = (session: Session, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
       platform.app.inject({
         method,
         url,
@@ -171,6 +171,54 @@ for (const target of databaseTargets()) {
         total: number;
       };
       expect(list.total).toBe(0);
+    });
+
+    it('lets a police agency delegate decisions on accounts to a bank, and take it back', async () => {
+      const account = (
+        await as(police, 'POST', '/api/indicators', {
+          input: 'VCB 0011009988776',
+          scamMethod: 'account_rental_sale',
+        })
+      ).json() as Indicator;
+      const phone = (
+        await as(police, 'POST', '/api/indicators', { input: '0966 123 123' })
+      ).json() as Indicator;
+      const confirm = (session: Session, id: string) =>
+        as(session, 'POST', `/api/indicators/${id}/status`, {
+          status: 'verifying',
+          reason: 'Ngân hàng đang xác minh',
+        });
+      expect((await confirm(bank, account.id)).statusCode).toBe(403);
+      const me = (await as(bank, 'GET', '/api/me')).json() as { agency: { id: string } };
+      const refused = await as(bank, 'POST', '/api/registry/delegations', {
+        delegateAgencyId: me.agency.id,
+        kinds: ['bank_account'],
+        reason: 'Tự cấp quyền',
+      });
+      expect(refused.statusCode).toBe(403);
+      const supervisorAgency = (await as(police, 'GET', '/api/me')).json() as { agency: Agency };
+      const supervisor = await staff(supervisorAgency.agency, 'qt.leader', ['supervisor']);
+      const granted = await as(supervisor, 'POST', '/api/registry/delegations', {
+        delegateAgencyId: me.agency.id,
+        kinds: ['bank_account'],
+        reason: 'Ngân hàng xác minh tài khoản nhận tiền',
+      });
+      expect(granted.statusCode).toBe(201);
+      expect((await confirm(bank, account.id)).statusCode).toBe(200);
+      expect((await confirm(bank, phone.id)).statusCode).toBe(403);
+      const mine = (await as(bank, 'GET', '/api/registry/delegations')).json() as {
+        items: Array<{ kinds: string[] }>;
+      };
+      expect(mine.items[0]?.kinds).toEqual(['bank_account']);
+      expect(
+        (await as(supervisor, 'DELETE', `/api/registry/delegations/${(granted.json() as { id: string }).id}`))
+          .statusCode,
+      ).toBe(204);
+      const after = await as(bank, 'POST', `/api/indicators/${account.id}/status`, {
+        status: 'reported',
+        reason: 'Trả lại',
+      });
+      expect(after.statusCode).toBe(403);
     });
 
     it('keeps police-only entries out of public answers and out of other agencies’ view', async () => {
