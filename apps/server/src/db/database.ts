@@ -81,6 +81,9 @@ async function openPostgres(url: string): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // An idle connection can break (server restart, failover, a dropped database): the pool discards it and
+  // connects anew for the next query. Without a listener the error would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
