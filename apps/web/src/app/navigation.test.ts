@@ -70,6 +70,28 @@ describe('navItems', () => {
     expect(isActive(items[2]!, '/app/khieu-nai/0197a2b4-7c1e-7d3a-9f00-000000000009')).toBe(true);
   });
 
+  it('shows the delegations to those who manage them, after the official list', () => {
+    const items = navItems(
+      me({
+        roles: ['supervisor'],
+        allowedActions: ['indicator.list', 'indicator.decide', 'delegation.manage'],
+      }),
+    );
+    expect(items.map((i) => i.testId)).toEqual([
+      'nav-home',
+      'nav-registry',
+      'nav-appeals',
+      'nav-allowlist',
+      'nav-delegations',
+      'nav-profile',
+    ]);
+    expect(items[4]?.to).toBe('/app/uy-quyen');
+    expect(items[4]?.label).toBe('delegations');
+    expect(ids(me({ allowedActions: ['indicator.list', 'indicator.decide'] }))).not.toContain(
+      'nav-delegations',
+    );
+  });
+
   it('shows only the profile while TOTP enrolment is required', () => {
     expect(ids(me({ allowedActions: ['agency.list'], totpEnrolmentRequired: true }))).toEqual([
       'nav-profile',

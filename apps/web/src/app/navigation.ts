@@ -2,7 +2,15 @@ import type { Me } from '@khien/contracts';
 import { can } from '../features/auth/me-context';
 
 export type NavLabel =
-  'overview' | 'registry' | 'appeals' | 'allowlist' | 'agencies' | 'myAgency' | 'audit' | 'profile';
+  | 'overview'
+  | 'registry'
+  | 'appeals'
+  | 'allowlist'
+  | 'delegations'
+  | 'agencies'
+  | 'myAgency'
+  | 'audit'
+  | 'profile';
 
 export interface NavItem {
   to: string;
@@ -16,6 +24,7 @@ export const profilePath = '/app/ho-so';
 export const registryPath = '/app/nghi-van';
 export const allowlistPath = '/app/danh-sach-chinh-thuc';
 export const appealsPath = '/app/khieu-nai';
+export const delegationsPath = '/app/uy-quyen';
 
 /** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
 export function navItems(me: Me): NavItem[] {
@@ -27,6 +36,10 @@ export function navItems(me: Me): NavItem[] {
   if (can(me, 'indicator.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });
   // Every staff member may read the official list (it is what citizens are told is official).
   items.push({ to: allowlistPath, label: 'allowlist', testId: 'nav-allowlist' });
+  // Police leaders grant registry decisions to other agencies; the agencies granted them reach the
+  // read-only page from the suspicious list instead.
+  if (can(me, 'delegation.manage'))
+    items.push({ to: delegationsPath, label: 'delegations', testId: 'nav-delegations' });
   if (can(me, 'agency.list')) {
     items.push({ to: '/app/co-quan', label: 'agencies', testId: 'nav-agencies' });
   } else if (can(me, 'user.list') || can(me, 'apikey.list')) {

@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'khieu-nai', ...page(() => import('../routes/AppealsRoute')) },
           { path: 'khieu-nai/:appealId', ...page(() => import('../routes/AppealDetailRoute')) },
           { path: 'danh-sach-chinh-thuc', ...page(() => import('../routes/AllowlistRoute')) },
+          { path: 'uy-quyen', ...page(() => import('../routes/DelegationsRoute')) },
           { path: 'nhat-ky', ...page(() => import('../routes/AuditRoute')) },
           { path: 'ho-so', ...page(() => import('../routes/ProfileRoute')) },
           { path: '*', ...page(() => import('../routes/NotFoundRoute')) },

@@ -56,6 +56,7 @@ export const en: Translations = {
     registry: 'Suspicious list',
     appeals: 'Appeals',
     allowlist: 'Official list',
+    delegations: 'Delegations',
     profile: 'My profile',
     logout: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
@@ -575,8 +576,33 @@ export const en: Translations = {
     statusSubmit: 'Confirm',
     statusChanged: 'Changed to “{{status}}”.',
     key: 'Canonical key',
-    mergedInto: 'This entry has been merged into another one.',
-    openMerged: 'Open the entry it was merged into',
+    mergedInto: 'Merged into',
+    mergedTarget: 'the kept entry',
+    mergedHelp:
+      'The sources of this entry were moved to the kept entry; a check of this identifier answers with that entry.',
+    merge: {
+      title: 'Duplicate entry',
+      intro:
+        'The same number, account or site recorded as two entries (a link and its domain, for example)? Merge this entry into the one to keep.',
+      open: 'Merge into another entry',
+      modalTitle: 'Merge “{{display}}” into another entry',
+      explain:
+        'This entry becomes an alias of the kept entry: every source moves there, and a check of “{{display}}” answers with that entry.',
+      searchLabel: 'Find the entry to keep',
+      searchPlaceholder: 'Phone number, account number, link…',
+      searchHint: 'Type the phone number, account number, link… of the entry to keep.',
+      noResults: 'No other matching entry.',
+      tooMany: '{{total}} entries match; only the first {{shown}} are shown. Type something more specific.',
+      keep: 'Entry to keep',
+      pickRequired: 'Choose the entry to keep.',
+      reportCount: '{{reports}} reports',
+      warning:
+        '“{{from}}” will be merged into “{{into}}”. A merge cannot be undone; from then on every decision is taken on “{{into}}”.',
+      reasonHelp:
+        'At least 5 characters, such as why the two entries are one. The reason is kept in the history of both entries.',
+      submit: 'Confirm the merge',
+      merged: 'Merged into “{{display}}”.',
+    },
     sourceKind: 'Source',
     eventLabel: 'Event',
     sources: 'Sources',
@@ -596,6 +622,10 @@ export const en: Translations = {
       created: 'Created',
       status_changed: 'Status changed',
       appeal_submitted: 'Appeal submitted',
+      appeal_upheld: 'Appeal upheld',
+      appeal_rejected: 'Appeal rejected',
+      merged_into: 'Merged into another entry',
+      merged_from: 'Another entry merged into this one',
     },
   },
   allowlist: {
@@ -626,6 +656,38 @@ export const en: Translations = {
     removeConfirm:
       'Remove “{{display}}” ({{organisation}}) from the official list? Citizens who check it will no longer see it as official.',
     removed: '“{{display}}” has been removed.',
+  },
+  delegations: {
+    title: 'Delegations',
+    intro:
+      'Let another agency (a bank, the Department of Science and Technology…) confirm, clear and merge entries of the delegated kinds in the suspicious list. Appeals stay with the police.',
+    receivedTitle: 'Registry decisions delegated to your agency',
+    receivedIntro:
+      'By delegation of the police, your agency’s staff may confirm, clear and merge entries of the kinds below.',
+    receivedLink: 'Registry decisions delegated to your agency',
+    create: 'New delegation',
+    createTitle: 'Delegate registry decisions to another agency',
+    agency: 'Delegate agency',
+    agencyPlaceholder: 'Type an agency name to search',
+    grantedBy: 'Granted by',
+    kinds: 'Kinds of identifier',
+    kindsHelp: 'The delegate agency decides only on entries of these kinds.',
+    kindsPlaceholder: 'Choose one or more kinds',
+    reason: 'Reason',
+    reasonHelp:
+      'At least 5 characters, such as the basis or the cooperation agreement. The reason is kept in the audit log.',
+    createdAt: 'Granted on',
+    empty: 'No agency has been delegated decisions yet.',
+    receivedEmpty: 'Your agency has not been delegated decisions on any kind of identifier.',
+    ownAgency: 'You cannot delegate to your own agency.',
+    submit: 'Delegate',
+    created: 'Delegation granted.',
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke the delegation to {{agency}}',
+    revokeTitle: 'Revoke the delegation',
+    revokeConfirm:
+      'Revoke the decisions delegated to “{{agency}}” ({{kinds}})? That agency will no longer decide on those entries.',
+    revoked: 'The delegation to “{{agency}}” was revoked.',
   },
   appealStatus: {
     submitted: 'Under review',
@@ -836,6 +898,8 @@ export const en: Translations = {
         'This identifier is on the official list, so it cannot be reported as a scam. If someone imitates it, report the imitating number or link instead.',
       invalid_transition:
         'The entry cannot move to this status from its current one; someone may have just changed it. Reload the page.',
+      merge_invalid:
+        'Cannot merge: the two entries must differ and neither may already be merged into another. Someone may have just merged one; reload the page.',
     },
     allowlist: { exists: 'This identifier is already on the official list.' },
     appeal: {

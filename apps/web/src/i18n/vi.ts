@@ -57,6 +57,7 @@ export const vi = {
     registry: 'Danh sách nghi vấn',
     appeals: 'Khiếu nại',
     allowlist: 'Danh sách chính thức',
+    delegations: 'Ủy quyền xác minh',
     profile: 'Hồ sơ của tôi',
     logout: 'Đăng xuất',
     signedInAs: 'Đang đăng nhập: {{name}}',
@@ -573,8 +574,32 @@ export const vi = {
     statusSubmit: 'Xác nhận',
     statusChanged: 'Đã chuyển sang “{{status}}”.',
     key: 'Khóa chuẩn hóa',
-    mergedInto: 'Mục này đã được gộp vào một mục khác.',
-    openMerged: 'Mở mục được gộp vào',
+    mergedInto: 'Đã gộp vào',
+    mergedTarget: 'mục được giữ lại',
+    mergedHelp:
+      'Các nguồn của mục này đã được chuyển sang mục được giữ lại; kiểm tra thông tin này sẽ trả lời theo mục đó.',
+    merge: {
+      title: 'Mục trùng lặp',
+      intro:
+        'Cùng một số, tài khoản hay trang web được ghi thành hai mục (ví dụ một đường link và tên miền của nó)? Gộp mục này vào mục cần giữ lại.',
+      open: 'Gộp vào mục khác',
+      modalTitle: 'Gộp “{{display}}” vào mục khác',
+      explain:
+        'Mục này trở thành bí danh của mục được giữ lại: mọi nguồn được chuyển sang, và kiểm tra “{{display}}” sẽ trả lời theo mục đó.',
+      searchLabel: 'Tìm mục cần giữ lại',
+      searchPlaceholder: 'Số điện thoại, số tài khoản, đường link…',
+      searchHint: 'Gõ số điện thoại, số tài khoản, đường link… của mục cần giữ lại để tìm.',
+      noResults: 'Không tìm thấy mục nào khác phù hợp.',
+      tooMany: 'Có {{total}} mục phù hợp, chỉ hiện {{shown}} mục đầu. Hãy gõ cụ thể hơn.',
+      keep: 'Mục giữ lại',
+      pickRequired: 'Chọn mục cần giữ lại.',
+      reportCount: '{{reports}} phản ánh',
+      warning:
+        '“{{from}}” sẽ được gộp vào “{{into}}”. Việc gộp không thể hoàn tác; sau đó mọi quyết định được đưa ra trên “{{into}}”.',
+      reasonHelp: 'Ít nhất 5 ký tự, ví dụ vì sao hai mục là một. Lý do được ghi vào lịch sử của cả hai mục.',
+      submit: 'Xác nhận gộp',
+      merged: 'Đã gộp vào “{{display}}”.',
+    },
     sourceKind: 'Nguồn',
     eventLabel: 'Sự kiện',
     sources: 'Nguồn',
@@ -594,6 +619,10 @@ export const vi = {
       created: 'Tạo mới',
       status_changed: 'Đổi trạng thái',
       appeal_submitted: 'Có khiếu nại',
+      appeal_upheld: 'Khiếu nại được chấp nhận',
+      appeal_rejected: 'Khiếu nại không được chấp nhận',
+      merged_into: 'Gộp vào mục khác',
+      merged_from: 'Gộp mục khác vào đây',
     },
   },
   allowlist: {
@@ -624,6 +653,37 @@ export const vi = {
     removeConfirm:
       'Gỡ “{{display}}” ({{organisation}}) khỏi danh sách chính thức? Người dân kiểm tra sẽ không còn thấy đây là thông tin chính thức.',
     removed: 'Đã gỡ “{{display}}”.',
+  },
+  delegations: {
+    title: 'Ủy quyền xác minh',
+    intro:
+      'Cho phép cơ quan khác (ngân hàng, Sở Khoa học và Công nghệ…) xác nhận, gỡ bỏ và gộp các mục thuộc những loại thông tin được ủy quyền trong danh sách nghi vấn. Khiếu nại vẫn do Công an giải quyết.',
+    receivedTitle: 'Quyền xác minh được ủy quyền cho cơ quan của bạn',
+    receivedIntro:
+      'Theo ủy quyền của cơ quan Công an, cán bộ cơ quan bạn được xác nhận, gỡ bỏ và gộp các mục thuộc những loại thông tin dưới đây.',
+    receivedLink: 'Quyền xác minh được ủy quyền cho cơ quan của bạn',
+    create: 'Ủy quyền mới',
+    createTitle: 'Ủy quyền xác minh cho cơ quan khác',
+    agency: 'Cơ quan được ủy quyền',
+    agencyPlaceholder: 'Gõ tên cơ quan để tìm',
+    grantedBy: 'Cơ quan ủy quyền',
+    kinds: 'Loại thông tin',
+    kindsHelp: 'Cơ quan được ủy quyền chỉ quyết định các mục thuộc những loại này.',
+    kindsPlaceholder: 'Chọn một hoặc nhiều loại',
+    reason: 'Lý do',
+    reasonHelp: 'Ít nhất 5 ký tự, ví dụ căn cứ hoặc văn bản phối hợp. Lý do được ghi vào nhật ký kiểm tra.',
+    createdAt: 'Ngày ủy quyền',
+    empty: 'Chưa ủy quyền cho cơ quan nào.',
+    receivedEmpty: 'Cơ quan của bạn chưa được ủy quyền xác minh loại thông tin nào.',
+    ownAgency: 'Không thể ủy quyền cho chính cơ quan của bạn.',
+    submit: 'Ủy quyền',
+    created: 'Đã ủy quyền xác minh.',
+    revoke: 'Thu hồi',
+    revokeLabel: 'Thu hồi ủy quyền cho {{agency}}',
+    revokeTitle: 'Thu hồi ủy quyền',
+    revokeConfirm:
+      'Thu hồi quyền xác minh của “{{agency}}” ({{kinds}})? Cơ quan này sẽ không còn quyết định được các mục đó.',
+    revoked: 'Đã thu hồi ủy quyền của “{{agency}}”.',
   },
   appealStatus: {
     submitted: 'Đang xem xét',
@@ -833,6 +893,8 @@ export const vi = {
         'Thông tin này có trong danh sách chính thức nên không thể báo cáo là lừa đảo. Nếu bị giả mạo, hãy báo cáo chính số hoặc đường link giả mạo.',
       invalid_transition:
         'Không thể chuyển sang trạng thái này từ trạng thái hiện tại; có thể người khác vừa cập nhật. Hãy tải lại trang.',
+      merge_invalid:
+        'Không gộp được: hai mục phải khác nhau và chưa mục nào đã được gộp vào mục khác. Có thể người khác vừa gộp; hãy tải lại trang.',
     },
     allowlist: { exists: 'Thông tin này đã có trong danh sách chính thức.' },
     appeal: {

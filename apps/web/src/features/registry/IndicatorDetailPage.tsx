@@ -15,7 +15,7 @@ import { notifications } from '@mantine/notifications';
 import type { IndicatorDetail } from '@khien/contracts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format';
@@ -30,6 +30,7 @@ import { useIndicator } from './api';
 import { SharingBadge, StatusBadge } from './badges';
 import { ChangeStatusForm } from './ChangeStatusForm';
 import { formatVnd } from './format';
+import { MergeIndicatorForm } from './MergeIndicatorForm';
 import { allowedTargets, targetButton, type TargetStatus } from './status';
 
 export function IndicatorDetailPage({ indicatorId }: { indicatorId: string }) {
@@ -64,7 +65,9 @@ function BackToList() {
 function Detail({ indicator }: { indicator: IndicatorDetail }) {
   const { t } = useTranslation();
   const can = useCan();
+  const navigate = useNavigate();
   const [target, setTarget] = useState<TargetStatus | null>(null);
+  const [merging, setMerging] = useState(false);
 
   return (
     <>
@@ -81,17 +84,13 @@ function Detail({ indicator }: { indicator: IndicatorDetail }) {
           </Group>
         }
       />
-      {indicator.mergedIntoId && (
-        <Alert color="gray" variant="light" mb="md">
-          {t('indicators.mergedInto')}{' '}
-          <Anchor component={Link} to={`/app/nghi-van/${indicator.mergedIntoId}`}>
-            {t('indicators.openMerged')}
-          </Anchor>
-        </Alert>
-      )}
+      {indicator.mergedIntoId && <MergedNotice mergedIntoId={indicator.mergedIntoId} />}
       <Stack gap="lg">
         <Facts indicator={indicator} />
         {can('indicator.decide') && <StatusActions indicator={indicator} onChoose={setTarget} />}
+        {can('indicator.decide') && !indicator.mergedIntoId && (
+          <MergeAction onOpen={() => setMerging(true)} />
+        )}
         <Sources indicator={indicator} />
         <History indicator={indicator} />
       </Stack>
@@ -115,7 +114,65 @@ function Detail({ indicator }: { indicator: IndicatorDetail }) {
           />
         )}
       </ResponsiveModal>
+      <ResponsiveModal
+        opened={merging}
+        onClose={() => setMerging(false)}
+        title={t('indicators.merge.modalTitle', { display: indicator.display })}
+      >
+        <MergeIndicatorForm
+          indicator={indicator}
+          onCancel={() => setMerging(false)}
+          onMerged={(kept) => {
+            setMerging(false);
+            notifications.show({
+              color: 'teal',
+              message: t('indicators.merge.merged', { display: kept.display }),
+            });
+            void navigate(`/app/nghi-van/${kept.id}`);
+          }}
+        />
+      </ResponsiveModal>
     </>
+  );
+}
+
+/** An alias: checks and reports of it go to the kept entry, named here (when it may be read). */
+function MergedNotice({ mergedIntoId }: { mergedIntoId: string }) {
+  const { t } = useTranslation();
+  const kept = useIndicator(mergedIntoId);
+  return (
+    <Alert color="gray" variant="light" mb="md" data-testid="indicator-merged-notice">
+      <Text fw={600}>
+        {t('indicators.mergedInto')}{' '}
+        <Anchor
+          component={Link}
+          to={`/app/nghi-van/${mergedIntoId}`}
+          className={kept.data ? 'khien-mono' : undefined}
+        >
+          {kept.data?.display ?? t('indicators.mergedTarget')}
+        </Anchor>
+      </Text>
+      <Text size="sm" mt={4}>
+        {t('indicators.mergedHelp')}
+      </Text>
+    </Alert>
+  );
+}
+
+function MergeAction({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="indicator-merge-title">
+      <Title order={2} fz="h4" mb="xs" id="indicator-merge-title">
+        {t('indicators.merge.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('indicators.merge.intro')}
+      </Text>
+      <Button variant="outline" onClick={onOpen} data-testid="indicator-merge-open">
+        {t('indicators.merge.open')}
+      </Button>
+    </Card>
   );
 }
 

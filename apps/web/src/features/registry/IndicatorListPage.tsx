@@ -1,17 +1,19 @@
-import { Button, Card, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useCan } from '../auth/me-context';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { delegationsPath } from '../../app/navigation';
+import { useCan, useCurrentMe } from '../auth/me-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageLoader } from '../../ui/PageLoader';
 import { Pager } from '../../ui/Pager';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
 import { SearchableSelect } from '../../ui/SearchableSelect';
-import { useIndicators } from './api';
+import { useDelegations, useIndicators } from './api';
+import { managesDelegations } from './delegations';
 import { indicatorFiltersFrom, withChanges } from './filters';
 import { IndicatorTable } from './IndicatorTable';
 import { useKindOptions, useStatusOptions } from './labels';
@@ -22,6 +24,7 @@ const pageSize = 25;
 export function IndicatorListPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useCurrentMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = indicatorFiltersFrom(params, pageSize);
@@ -50,6 +53,7 @@ export function IndicatorListPage() {
           )
         }
       />
+      {!managesDelegations(me) && <DelegatedToAgency />}
       <Card withBorder mb="md" padding="md" component="section" aria-label={t('indicators.filters')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
@@ -120,5 +124,24 @@ export function IndicatorListPage() {
         />
       </ResponsiveModal>
     </>
+  );
+}
+
+/** For an agency the police delegated decisions to: where to read which kinds (shown only when there are some). */
+function DelegatedToAgency() {
+  const { t } = useTranslation();
+  const delegations = useDelegations();
+  if (!delegations.data?.items.length) return null;
+  return (
+    <Anchor
+      component={Link}
+      to={delegationsPath}
+      size="sm"
+      display="inline-block"
+      mb="md"
+      data-testid="delegations-received-link"
+    >
+      {t('delegations.receivedLink')} →
+    </Anchor>
   );
 }

@@ -1,14 +1,18 @@
 import {
   AllowlistEntry,
   AllowlistPage,
+  Delegation,
+  DelegationList,
   Indicator,
   IndicatorDetail,
   IndicatorPage,
   type ChangeIndicatorStatusRequest,
   type CreateAllowlistEntryRequest,
+  type CreateDelegationRequest,
   type CreateIndicatorRequest,
   type IndicatorKind,
   type IndicatorStatus,
+  type MergeIndicatorRequest,
 } from '@khien/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiPath } from '../../api/client';
@@ -49,6 +53,18 @@ export function useIndicators(filters: IndicatorFilters) {
   });
 }
 
+/** A search for the merge form: nothing is asked until something is typed. */
+export function useIndicatorSearch(q: string, limit: number) {
+  const filters: IndicatorFilters = { q, limit, offset: 0 };
+  return useQuery({
+    queryKey: indicatorKeys.list(filters),
+    queryFn: ({ signal }) =>
+      api.get('/api/indicators', { schema: IndicatorPage, query: { ...filters }, signal }),
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useIndicator(indicatorId: string) {
   return useQuery({
     queryKey: indicatorKeys.detail(indicatorId),
@@ -84,6 +100,25 @@ export function useChangeIndicatorStatus(indicatorId: string) {
   });
 }
 
+/**
+ * Merges the entry into another (`intoId`), which the answer is. Both entries' details change (sources,
+ * history, the alias), and the merged one leaves the lists.
+ */
+export function useMergeIndicator(indicatorId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: MergeIndicatorRequest) =>
+      api.post(apiPath('/api/indicators/:indicatorId/merge', { indicatorId }), request, {
+        schema: Indicator,
+      }),
+    onSettled: (_kept, _error, request) => {
+      void queryClient.invalidateQueries({ queryKey: indicatorKeys.detail(indicatorId) });
+      void queryClient.invalidateQueries({ queryKey: indicatorKeys.detail(request.intoId) });
+      void queryClient.invalidateQueries({ queryKey: [...indicatorKeys.all, 'list'] });
+    },
+  });
+}
+
 export function useAllowlist(filters: AllowlistFilters) {
   return useQuery({
     queryKey: allowlistKeys.list(filters),
@@ -107,5 +142,35 @@ export function useRemoveFromAllowlist() {
   return useMutation({
     mutationFn: (allowlistId: string) => api.delete(apiPath('/api/allowlist/:allowlistId', { allowlistId })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: allowlistKeys.all }),
+  });
+}
+
+export const delegationKeys = {
+  all: ['delegations'] as const,
+};
+
+/** A police agency's own grants; for any other agency, the grants made to it. */
+export function useDelegations() {
+  return useQuery({
+    queryKey: delegationKeys.all,
+    queryFn: ({ signal }) => api.get('/api/registry/delegations', { schema: DelegationList, signal }),
+  });
+}
+
+export function useGrantDelegation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateDelegationRequest) =>
+      api.post('/api/registry/delegations', request, { schema: Delegation }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: delegationKeys.all }),
+  });
+}
+
+export function useRevokeDelegation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (delegationId: string) =>
+      api.delete(apiPath('/api/registry/delegations/:delegationId', { delegationId })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: delegationKeys.all }),
   });
 }

@@ -1,11 +1,21 @@
 import {
   ChangeIndicatorStatusRequest,
   CreateAllowlistEntryRequest,
+  CreateDelegationRequest,
   CreateIndicatorRequest,
+  MergeIndicatorRequest,
 } from '@khien/contracts';
 import { describe, expect, it } from 'vitest';
 import { allowlistFiltersFrom, indicatorFiltersFrom, withChanges } from './filters';
-import { emptyReport, toAllowlistRequest, toReportRequest, toStatusRequest } from './requests';
+import {
+  emptyDelegation,
+  emptyReport,
+  toAllowlistRequest,
+  toDelegationRequest,
+  toMergeRequest,
+  toReportRequest,
+  toStatusRequest,
+} from './requests';
 
 describe('toReportRequest', () => {
   it('leaves out what was not filled in', () => {
@@ -77,6 +87,44 @@ describe('toAllowlistRequest', () => {
       note: undefined,
     });
     expect(CreateAllowlistEntryRequest.safeParse(request).success).toBe(true);
+  });
+});
+
+describe('toMergeRequest', () => {
+  const intoId = '0197a2b4-7c1e-7d3a-9f00-000000000009';
+
+  it('builds a request the contract accepts, the reason trimmed', () => {
+    const request = toMergeRequest({ intoId, reason: '  Cùng một trang lừa đảo  ' });
+    expect(request).toEqual({ intoId, reason: 'Cùng một trang lừa đảo' });
+    expect(MergeIndicatorRequest.safeParse(request).success).toBe(true);
+  });
+
+  it('is refused by the contract until an entry is chosen and the reason is long enough', () => {
+    expect(toMergeRequest({ intoId: '', reason: 'Trùng' }).intoId).toBeUndefined();
+    const result = MergeIndicatorRequest.safeParse(toMergeRequest({ intoId: '', reason: 'ok' }));
+    expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(['intoId', 'reason']);
+  });
+});
+
+describe('toDelegationRequest', () => {
+  it('builds a request the contract accepts', () => {
+    const request = toDelegationRequest({
+      delegateAgencyId: '0197a2b4-7c1e-7d3a-9f00-000000000012',
+      kinds: ['bank_account', 'card'],
+      reason: ' Theo quy chế phối hợp ',
+    });
+    expect(request.reason).toBe('Theo quy chế phối hợp');
+    expect(CreateDelegationRequest.safeParse(request).success).toBe(true);
+  });
+
+  it('is refused by the contract without an agency, a kind or a reason', () => {
+    const result = CreateDelegationRequest.safeParse(toDelegationRequest(emptyDelegation));
+    expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual([
+      'delegateAgencyId',
+      'kinds',
+      'reason',
+    ]);
+    expect(toDelegationRequest(emptyDelegation).delegateAgencyId).toBeUndefined();
   });
 });
 

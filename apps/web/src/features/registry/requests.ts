@@ -1,8 +1,10 @@
 import type {
   ChangeIndicatorStatusRequest,
   CreateAllowlistEntryRequest,
+  CreateDelegationRequest,
   CreateIndicatorRequest,
   IndicatorKind,
+  MergeIndicatorRequest,
   ScamMethod,
   Sharing,
 } from '@khien/contracts';
@@ -76,5 +78,31 @@ export function toAllowlistRequest(values: AllowlistValues): Partial<CreateAllow
     organisation: values.organisation.trim(),
     category: values.category ?? undefined,
     note: optionalText(values.note),
+  };
+}
+
+export interface MergeValues {
+  /** The entry to keep; '' until one is picked. */
+  intoId: string;
+  reason: string;
+}
+
+export function toMergeRequest(values: MergeValues): Partial<MergeIndicatorRequest> {
+  return { intoId: values.intoId || undefined, reason: values.reason.trim() };
+}
+
+export interface DelegationValues {
+  delegateAgencyId: string | null;
+  kinds: IndicatorKind[];
+  reason: string;
+}
+
+export const emptyDelegation: DelegationValues = { delegateAgencyId: null, kinds: [], reason: '' };
+
+export function toDelegationRequest(values: DelegationValues): Partial<CreateDelegationRequest> {
+  return {
+    delegateAgencyId: values.delegateAgencyId ?? undefined,
+    kinds: values.kinds,
+    reason: values.reason.trim(),
   };
 }
