@@ -50,6 +50,7 @@ import { registerSystemRoutes } from './modules/system/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { systemContext } from './shared/context.js';
 import { newId } from './shared/ids.js';
+import { allowedActions, mayEver } from './shared/policy.js';
 
 export interface Platform {
   app: App;
@@ -137,6 +138,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       clock,
       totpRequiredFor: config.totpRequired,
     });
+    const indicatorsRepository = createIndicatorsRepository();
     const auth = createAuthService({
       db,
       repository: createAuthRepository(),
@@ -145,13 +147,19 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       audit: auditService,
       clock,
       settings: config,
+      // Staff of an agency the police delegated registry decisions to may decide on some entries.
+      grantedActions: async (actor) =>
+        mayEver(actor, 'indicator.decide') &&
+        !allowedActions(actor).includes('indicator.decide') &&
+        (await indicatorsRepository.delegations(db, { delegateAgencyId: actor.agency.id })).length > 0
+          ? ['indicator.decide']
+          : [],
     });
     const bootstrap = await auth.bootstrap(systemContext, config.adminPassword);
 
     const lookupState = createLookupState();
     // This process's name in the change announcements the server processes send each other.
     const origin = `${process.pid}-${newId()}`;
-    const indicatorsRepository = createIndicatorsRepository();
     const indicators = createIndicatorsService({
       db,
       repository: indicatorsRepository,

@@ -306,20 +306,20 @@ const ROUTES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/appeals',
-    expect: { kind: 'whole', action: 'indicator.decide' },
+    expect: { kind: 'whole', action: 'appeal.decide' },
     build: () => ({ url: '/api/appeals' }),
   },
   {
     method: 'GET',
     path: '/api/appeals/{appealId}',
-    expect: { kind: 'whole', action: 'indicator.decide' },
+    expect: { kind: 'whole', action: 'appeal.decide' },
     reachedCodes: ['appeal.not_found'],
     build: () => ({ url: '/api/appeals/01a00000-0000-7000-8000-000000000000' }),
   },
   {
     method: 'POST',
     path: '/api/appeals/{appealId}/decision',
-    expect: { kind: 'whole', action: 'indicator.decide' },
+    expect: { kind: 'whole', action: 'appeal.decide' },
     reachedCodes: ['appeal.not_found'],
     build: () => ({
       url: '/api/appeals/01a00000-0000-7000-8000-000000000000/decision',

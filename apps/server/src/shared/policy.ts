@@ -26,7 +26,8 @@ export type Action =
   | 'indicator.decide'
   | 'allowlist.manage'
   | 'lookup.batch'
-  | 'delegation.manage';
+  | 'delegation.manage'
+  | 'appeal.decide';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -50,6 +51,7 @@ export const ACTIONS: readonly Action[] = [
   'allowlist.manage',
   'lookup.batch',
   'delegation.manage',
+  'appeal.decide',
 ];
 
 /**
@@ -114,6 +116,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   'lookup.batch': { supervisor: 'all', officer: 'all', analyst: 'all' },
   // A police unit's leaders (and administrators) delegate registry decisions to other agencies.
   'delegation.manage': { supervisor: 'police_else_none', admin: 'police_else_none' },
+  // Appeals against listings are decided by the police only, never by delegation.
+  'appeal.decide': { supervisor: 'police_else_none', officer: 'police_else_none' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */
@@ -245,6 +249,7 @@ export function reachOf(actor: Actor, action: Action): Reach {
   return { kind: 'scoped', agencyIds: [...agencyIds], area, principalId };
 }
 
+/** The actions the actor may perform on something (what the web app shows). */
 export function allowedActions(actor: Actor): Action[] {
-  return ACTIONS.filter((action) => mayEver(actor, action));
+  return ACTIONS.filter((action) => reachOf(actor, action).kind !== 'none');
 }

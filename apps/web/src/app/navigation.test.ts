@@ -55,8 +55,10 @@ describe('navItems', () => {
     expect(items[2]?.to).toBe('/app/danh-sach-chinh-thuc');
   });
 
-  it('shows the appeals to those who decide entries (the police), after the suspicious list', () => {
-    const items = navItems(me({ allowedActions: ['indicator.list', 'indicator.read', 'indicator.decide'] }));
+  it('shows the appeals to those who decide them (the police), after the suspicious list', () => {
+    const items = navItems(
+      me({ allowedActions: ['indicator.list', 'indicator.read', 'indicator.decide', 'appeal.decide'] }),
+    );
     expect(items.map((i) => i.testId)).toEqual([
       'nav-home',
       'nav-registry',
@@ -67,6 +69,8 @@ describe('navItems', () => {
     expect(items[2]?.to).toBe('/app/khieu-nai');
     expect(items[2]?.label).toBe('appeals');
     expect(ids(me({ allowedActions: ['indicator.list', 'indicator.report'] }))).not.toContain('nav-appeals');
+    // An agency the police delegated registry decisions to does not decide appeals.
+    expect(ids(me({ allowedActions: ['indicator.list', 'indicator.decide'] }))).not.toContain('nav-appeals');
     expect(isActive(items[2]!, '/app/khieu-nai/0197a2b4-7c1e-7d3a-9f00-000000000009')).toBe(true);
   });
 
@@ -74,7 +78,7 @@ describe('navItems', () => {
     const items = navItems(
       me({
         roles: ['supervisor'],
-        allowedActions: ['indicator.list', 'indicator.decide', 'delegation.manage'],
+        allowedActions: ['indicator.list', 'indicator.decide', 'appeal.decide', 'delegation.manage'],
       }),
     );
     expect(items.map((i) => i.testId)).toEqual([

@@ -33,7 +33,7 @@ export function navItems(me: Me): NavItem[] {
   const items: NavItem[] = [{ to: '/app', label: 'overview', testId: 'nav-home', exact: true }];
   if (can(me, 'indicator.list')) items.push({ to: registryPath, label: 'registry', testId: 'nav-registry' });
   // Appeals against listings are decided by the police, who decide the entries themselves.
-  if (can(me, 'indicator.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });
+  if (can(me, 'appeal.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });
   // Every staff member may read the official list (it is what citizens are told is official).
   items.push({ to: allowlistPath, label: 'allowlist', testId: 'nav-allowlist' });
   // Police leaders grant registry decisions to other agencies; the agencies granted them reach the

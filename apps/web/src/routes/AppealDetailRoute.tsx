@@ -6,6 +6,6 @@ import { Forbidden } from '../ui/Forbidden';
 export default function AppealDetailRoute() {
   const can = useCan();
   const { appealId = '' } = useParams();
-  if (!can('indicator.decide')) return <Forbidden />;
+  if (!can('appeal.decide')) return <Forbidden />;
   return <AppealDetailPage key={appealId} appealId={appealId} />;
 }

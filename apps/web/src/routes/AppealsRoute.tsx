@@ -5,5 +5,5 @@ import { Forbidden } from '../ui/Forbidden';
 /** The police decide appeals: the same action as deciding an entry's status. */
 export default function AppealsRoute() {
   const can = useCan();
-  return can('indicator.decide') ? <AppealListPage /> : <Forbidden />;
+  return can('appeal.decide') ? <AppealListPage /> : <Forbidden />;
 }

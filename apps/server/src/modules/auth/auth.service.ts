@@ -15,7 +15,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import { newId } from '../../shared/ids.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../shared/passwords.js';
-import { allowedActions, type Actor } from '../../shared/policy.js';
+import { allowedActions, type Action, type Actor } from '../../shared/policy.js';
 import type { AgenciesRepository, AgenciesService } from '../agencies/index.js';
 import { parseApiKey, hashApiKey, sameHash } from '../agencies/index.js';
 import type { AuditRecorder } from '../audit/index.js';
@@ -37,6 +37,8 @@ export interface AuthDependencies {
   audit: AuditRecorder;
   clock: Clock;
   settings: AuthSettings;
+  /** Actions granted by data rather than by role (a police agency's delegation of registry decisions). */
+  grantedActions?: (actor: Actor) => Promise<Action[]>;
 }
 
 export type Restriction = 'totp_enrolment' | 'password_change' | null;
@@ -291,6 +293,7 @@ export function createAuthService(deps: AuthDependencies) {
 
     async me(identity: Identity): Promise<Me> {
       const actor = identity.actor;
+      const granted = identity.restriction || !deps.grantedActions ? [] : await deps.grantedActions(actor);
       return {
         kind: actor.kind,
         userId: actor.kind === 'user' ? actor.userId : null,
@@ -310,7 +313,9 @@ export function createAuthService(deps: AuthDependencies) {
         totpEnabled: identity.totpEnabled,
         totpEnrolmentRequired: identity.restriction === 'totp_enrolment',
         mustChangePassword: identity.mustChangePassword,
-        allowedActions: identity.restriction ? ['identity.read'] : allowedActions(actor),
+        allowedActions: identity.restriction
+          ? ['identity.read']
+          : [...new Set([...allowedActions(actor), ...granted])],
         sessionExpiresAt: identity.sessionExpiresAt?.toISOString() ?? null,
       };
     },

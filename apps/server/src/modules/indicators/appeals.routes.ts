@@ -57,7 +57,7 @@ export function registerAppealsRoutes(app: App, appeals: AppealsService, options
   app.get(
     '/api/appeals',
     {
-      config: { access: 'indicator.decide' },
+      config: { access: 'appeal.decide' },
       schema: {
         tags: ['registry'],
         summary: 'Appeals to decide (police)',
@@ -70,7 +70,7 @@ export function registerAppealsRoutes(app: App, appeals: AppealsService, options
   app.get(
     '/api/appeals/:appealId',
     {
-      config: { access: 'indicator.decide' },
+      config: { access: 'appeal.decide' },
       schema: {
         tags: ['registry'],
         summary: "One appeal with the appellant's contact details (audited read)",
@@ -83,7 +83,7 @@ export function registerAppealsRoutes(app: App, appeals: AppealsService, options
   app.post(
     '/api/appeals/:appealId/decision',
     {
-      config: { access: 'indicator.decide' },
+      config: { access: 'appeal.decide' },
       schema: {
         tags: ['registry'],
         summary: 'Uphold (clears the entry at once) or reject an appeal, with the reason',

@@ -52,7 +52,7 @@ export function createAppealsService(deps: AppealsDependencies) {
   function requirePolice(context: RequestContext) {
     const actor = context.actor;
     if (!actor) throw new AppError('auth.required', 'Sign in first');
-    if (decide(actor, 'indicator.decide', NATIONWIDE) !== 'allow') throw forbidden();
+    if (decide(actor, 'appeal.decide', NATIONWIDE) !== 'allow') throw forbidden();
     return actor;
   }
 

@@ -189,7 +189,11 @@ for (const target of databaseTargets()) {
           reason: 'Ngân hàng đang xác minh',
         });
       expect((await confirm(bank, account.id)).statusCode).toBe(403);
-      const me = (await as(bank, 'GET', '/api/me')).json() as { agency: { id: string } };
+      const me = (await as(bank, 'GET', '/api/me')).json() as {
+        agency: { id: string };
+        allowedActions: string[];
+      };
+      expect(me.allowedActions).not.toContain('indicator.decide');
       const refused = await as(bank, 'POST', '/api/registry/delegations', {
         delegateAgencyId: me.agency.id,
         kinds: ['bank_account'],
@@ -205,6 +209,10 @@ for (const target of databaseTargets()) {
       });
       expect(granted.statusCode).toBe(201);
       expect((await confirm(bank, account.id)).statusCode).toBe(200);
+      const bankMe = (await as(bank, 'GET', '/api/me')).json() as { allowedActions: string[] };
+      expect(bankMe.allowedActions).toContain('indicator.decide');
+      expect(bankMe.allowedActions).not.toContain('appeal.decide');
+      expect((await as(bank, 'GET', '/api/appeals')).statusCode).toBe(403);
       expect((await confirm(bank, phone.id)).statusCode).toBe(403);
       const mine = (await as(bank, 'GET', '/api/registry/delegations')).json() as {
         items: Array<{ kinds: string[] }>;
