@@ -55,6 +55,18 @@ const ConfigSchema = z.object({
   KHIEN_DATA_KEYS: z.string().optional(),
   /** Days the police have to decide an appeal against a listing. */
   KHIEN_APPEAL_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** NATS server for registry changes between processes, e.g. nats://127.0.0.1:4222 (JetStream enabled). */
+  KHIEN_NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, 'must start with nats:// or tls://')
+    .optional(),
+  /** The JetStream stream for registry changes (its subject is `<stream in lower case>.changes`). */
+  KHIEN_NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only')
+    .default('KHIEN_REGISTRY'),
+  /** How server processes tell each other of registry changes: PostgreSQL NOTIFY, or NATS JetStream. */
+  KHIEN_CHANGE_FEED: z.enum(['notify', 'nats']).default('notify'),
   KHIEN_JOBS: z.enum(['on', 'off']).default('on'),
   KHIEN_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -79,6 +91,9 @@ export type Config = {
   publicCheckRatePerMinute: number;
   dataKeys: string | undefined;
   appealDays: number;
+  natsUrl: string | undefined;
+  natsStream: string;
+  changeFeed: 'notify' | 'nats';
   jobs: boolean;
   webDist: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -94,6 +109,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration ${first?.path.join('.')}: ${first?.message}`);
   }
   const e = parsed.data;
+  if (e.KHIEN_CHANGE_FEED === 'nats' && !e.KHIEN_NATS_URL) {
+    throw new ConfigError('Invalid configuration KHIEN_CHANGE_FEED: nats needs KHIEN_NATS_URL');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -117,6 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicCheckRatePerMinute: e.KHIEN_PUBLIC_CHECK_RATE,
     dataKeys: e.KHIEN_DATA_KEYS,
     appealDays: e.KHIEN_APPEAL_DAYS,
+    natsUrl: e.KHIEN_NATS_URL,
+    natsStream: e.KHIEN_NATS_STREAM,
+    changeFeed: e.KHIEN_CHANGE_FEED,
     jobs: e.KHIEN_JOBS === 'on',
     webDist: e.KHIEN_WEB_DIST,
     logLevel: e.LOG_LEVEL,

@@ -44,7 +44,8 @@ import {
   createLookupService,
   createLookupState,
   registerLookupRoutes,
-  startChangeFeed,
+  startNatsFeed,
+  startNotifyFeed,
 } from './modules/lookup/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -160,12 +161,23 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const lookupState = createLookupState();
     // This process's name in the change announcements the server processes send each other.
     const origin = `${process.pid}-${newId()}`;
+    // Listen before loading, so that no change committed in between is missed.
+    const feedDependencies = { db, repository: indicatorsRepository, state: lookupState, origin, logger };
+    const nats =
+      config.changeFeed === 'nats' && config.natsUrl
+        ? await startNatsFeed({ ...feedDependencies, url: config.natsUrl, stream: config.natsStream })
+        : null;
+    const stopNotifyFeed = nats ? null : await startNotifyFeed({ ...feedDependencies, database });
+    const stopChangeFeed = async () => {
+      await stopNotifyFeed?.();
+      await nats?.stop();
+    };
     const indicators = createIndicatorsService({
       db,
       repository: indicatorsRepository,
       audit: auditService,
       clock,
-      listeners: [lookupState.listener],
+      listeners: nats ? [lookupState.listener, nats.listener] : [lookupState.listener],
       origin,
     });
     const appeals = createAppealsService({
@@ -185,15 +197,6 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
     const seeded = await indicators.seedAllowlist(officialIdentifiers());
     if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
-    // Listen before loading, so that no change committed in between is missed.
-    const stopChangeFeed = await startChangeFeed({
-      database,
-      db,
-      repository: indicatorsRepository,
-      state: lookupState,
-      origin,
-      logger,
-    });
     const loaded = await lookupState.load(db, indicatorsRepository);
     logger.info(loaded, 'lookup index built');
     const checkCounter = new CheckCounter();

@@ -126,3 +126,71 @@ describe.skipIf(postgres.skipReason !== null)('two server processes on one Postg
     await expect.poll(() => verdictOn(b, '1900545413'), { timeout: 1000, interval: 20 }).toBe('official');
   });
 });
+
+const NATS_URL = 'nats://127.0.0.1:4222';
+async function natsReachable(): Promise<boolean> {
+  try {
+    const { connect } = await import('nats');
+    const nc = await connect({ servers: NATS_URL, timeout: 1000 });
+    await nc.jetstreamManager();
+    await nc.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+const natsSkip =
+  postgres.skipReason ??
+  ((await natsReachable())
+    ? null
+    : `NATS with JetStream is not reachable at ${NATS_URL}: NATS change feed test skipped`);
+if (natsSkip) console.log(natsSkip);
+
+describe.skipIf(natsSkip !== null)('two server processes telling each other through NATS JetStream', () => {
+  // A stream of the test's own, removed afterwards.
+  const stream = `KHIEN_TEST_${Date.now()}_${process.pid}`;
+  let testDb: TestDatabase;
+  let second: Database;
+  let a: Platform;
+  let b: Platform;
+
+  beforeAll(async () => {
+    testDb = await postgres.open();
+    second = await openDatabase({ kind: 'postgres', url: testDb.url! });
+    a = await startTestPlatform(testDb.database, {
+      changeFeed: 'nats',
+      natsUrl: NATS_URL,
+      natsStream: stream,
+    });
+    b = await startTestPlatform(second, { changeFeed: 'nats', natsUrl: NATS_URL, natsStream: stream });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await second?.close();
+    await testDb?.dispose();
+    const { connect } = await import('nats');
+    const nc = await connect({ servers: NATS_URL });
+    await (await nc.jetstreamManager()).streams.delete(stream).catch(() => undefined);
+    await nc.close();
+  });
+
+  it('brings an allowlist change made in one process to the checks of the other within a second', async () => {
+    const operator = await login(a, 'admin', ADMIN_PASSWORD);
+    const key = `1900 ${String(Date.now()).slice(-4)}`;
+    const added = await a.app.inject({
+      method: 'POST',
+      url: '/api/allowlist',
+      headers: { cookie: operator.cookie },
+      payload: { input: key, organisation: 'Tổng đài thử', category: 'hotline' },
+    });
+    expect(added.statusCode).toBe(201);
+    const verdict = async () =>
+      (
+        (
+          await b.app.inject({ method: 'POST', url: '/api/public/check', payload: { q: key } })
+        ).json() as CheckResponse
+      ).verdict;
+    await expect.poll(verdict, { timeout: 1000, interval: 20 }).toBe('official');
+  });
+});

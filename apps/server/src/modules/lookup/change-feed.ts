@@ -1,28 +1,34 @@
 import type { Kysely } from 'kysely';
+import { DeliverPolicy, connect, nanos, type NatsConnection } from 'nats';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { REGISTRY_CHANNEL, type IndicatorsRepository, type RegistryChange } from '../indicators/index.js';
+import {
+  REGISTRY_CHANNEL,
+  type IndicatorChangeListener,
+  type IndicatorsRepository,
+  type RegistryChange,
+} from '../indicators/index.js';
 import type { LookupState } from './lookup-state.js';
 
 export interface ChangeFeedLogger {
   warn(obj: object, msg?: string): void;
 }
 
-/**
- * Keeps this process's lookup state current with changes made by other server processes: they announce
- * each change with NOTIFY when it commits; this process reloads the entry by key. Its own changes reach
- * its state directly and are skipped here.
- */
-export async function startChangeFeed(deps: {
-  database: Database;
+interface FeedDependencies {
   db: Kysely<DB>;
   repository: IndicatorsRepository;
   state: LookupState;
   origin: string;
   logger: ChangeFeedLogger;
-}): Promise<() => Promise<void>> {
+}
+
+/**
+ * Applies other processes' registry changes to this process's lookup state: each names a key, and the
+ * entry is read again from the database. Changes are applied one after another, in arrival order; this
+ * process's own changes reached its state directly and are skipped.
+ */
+function createChangeApplier(deps: FeedDependencies): (payload: string) => void {
   const { db, repository, state, origin, logger } = deps;
-  // Messages are applied one after another, in the order they arrived.
   let queue: Promise<void> = Promise.resolve();
   const apply = async (change: RegistryChange) => {
     if (change.type === 'merge') {
@@ -38,17 +44,79 @@ export async function startChangeFeed(deps: {
       state.listener.allowlistChanged(row ?? null, row ? undefined : change.key);
     }
   };
-  return deps.database.listen(REGISTRY_CHANNEL, (payload) => {
+  return (payload) => {
     let change: RegistryChange;
     try {
       change = JSON.parse(payload) as RegistryChange;
     } catch {
-      logger.warn({ channel: REGISTRY_CHANNEL }, 'unreadable change announcement ignored');
+      logger.warn({}, 'unreadable change announcement ignored');
       return;
     }
     if (change.origin === origin) return;
     queue = queue
       .then(() => apply(change))
       .catch((error: unknown) => logger.warn({ err: error }, 'change not applied'));
-  });
+  };
+}
+
+/**
+ * PostgreSQL (and PGlite): the changing transaction sends NOTIFY on commit (indicators repository,
+ * `announce`); every process LISTENs.
+ */
+export async function startNotifyFeed(
+  deps: FeedDependencies & { database: Database },
+): Promise<() => Promise<void>> {
+  return deps.database.listen(REGISTRY_CHANNEL, createChangeApplier(deps));
+}
+
+export const natsSubject = (stream: string) => `${stream.toLowerCase()}.changes`;
+
+/**
+ * NATS JetStream, for deployments where LISTEN is not available (a transaction-pooling PgBouncer) or where
+ * other systems follow the registry's changes: each process publishes its committed changes to a stream
+ * and reads everyone's from it with an ordered consumer that starts at the newest message.
+ */
+export async function startNatsFeed(
+  deps: FeedDependencies & { url: string; stream: string },
+): Promise<{ listener: IndicatorChangeListener; stop(): Promise<void> }> {
+  const stream = deps.stream;
+  const subject = natsSubject(stream);
+  const nc: NatsConnection = await connect({ servers: deps.url, name: `khien-${deps.origin}` });
+  const jsm = await nc.jetstreamManager();
+  try {
+    await jsm.streams.info(stream);
+  } catch {
+    // Changes are only useful to running processes: a day of them is plenty.
+    await jsm.streams.add({ name: stream, subjects: [subject], max_age: nanos(24 * 3_600_000) });
+  }
+  const js = nc.jetstream();
+  const apply = createChangeApplier(deps);
+  // An ordered consumer needs no acknowledgements and starts at the newest message.
+  const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.New });
+  const messages = await consumer.consume();
+  const reading = (async () => {
+    for await (const message of messages) apply(message.string());
+  })().catch((error: unknown) => deps.logger.warn({ err: error }, 'NATS change feed stopped'));
+
+  const publish = (change: Omit<RegistryChange, 'origin'>) => {
+    js.publish(subject, JSON.stringify({ ...change, origin: deps.origin })).catch((error: unknown) =>
+      deps.logger.warn(
+        { err: error },
+        'change not published to NATS; other processes will see it at their next start',
+      ),
+    );
+  };
+  return {
+    listener: {
+      indicatorChanged: (row) => publish({ type: 'indicator', key: row.key }),
+      indicatorMerged: (aliasKey) => publish({ type: 'merge', key: aliasKey }),
+      allowlistChanged: (entry, removedKey) =>
+        publish({ type: 'allowlist', key: entry?.key ?? removedKey ?? '' }),
+    },
+    async stop() {
+      await messages.close();
+      await reading;
+      await nc.drain();
+    },
+  };
 }

@@ -3,4 +3,4 @@ export { createLookupState, type LookupState } from './lookup-state.js';
 export { registerLookupRoutes } from './lookup.routes.js';
 export { CheckCounter } from './check-counter.js';
 export { IndicatorIndex, type IndexEntry } from './indicator-index.js';
-export { startChangeFeed } from './change-feed.js';
+export { startNotifyFeed, startNatsFeed, natsSubject } from './change-feed.js';
