@@ -1,4 +1,10 @@
-import type { Agency, CheckResponse, Indicator, IndicatorDetail } from '@khien/contracts';
+import {
+  CheckResponse as CheckResponseSchema,
+  type Agency,
+  type CheckResponse,
+  type Indicator,
+  type IndicatorDetail,
+} from '@khien/contracts';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform.js';
