@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium } from './browser.js';
 import { assertBuilt, startServer, type RunningServer } from './server-process.js';
+import { call, policeOfficer } from './staff.js';
 
 if (chromiumMissing) console.log(chromiumMissing);
 
@@ -16,71 +17,16 @@ const OFFICER = { username: 'db.canbo', password: 'appeal-officer-password-2' };
 /** A shop's number, listed by mistake. */
 const NUMBER = '0905 333 444';
 
-/** A JSON call to the API with a session cookie; answers the body after checking the status. */
-async function call<T>(
-  url: string,
-  cookie: string,
-  method: 'GET' | 'POST',
-  apiPath: string,
-  body: unknown,
-  status: number,
-): Promise<T> {
-  const response = await fetch(`${url}${apiPath}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.status, `${method} ${apiPath}: ${text}`).toBe(status);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function signIn(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
-
 /** The admin sets up a police agency and an officer; the officer reports the number and confirms it. */
 async function confirmedListing(url: string): Promise<void> {
-  const admin = await signIn(url, 'admin', ADMIN_PASSWORD);
-  const agency = await call<{ id: string }>(
-    url,
-    admin,
-    'POST',
-    '/api/agencies',
-    { name: 'Công an tỉnh Điện Biên', type: 'police_province', scopeLevel: 'province', provinceCode: '11' },
-    201,
-  );
-  await call(
-    url,
-    admin,
-    'POST',
-    `/api/agencies/${agency.id}/users`,
-    {
-      username: OFFICER.username,
-      fullName: 'Lò Văn Cán Bộ',
-      roles: ['officer'],
-      password: 'first-password-123',
-    },
-    201,
-  );
-  const officer = await signIn(url, OFFICER.username, 'first-password-123');
-  await call(
-    url,
-    officer,
-    'POST',
-    '/api/me/password',
-    { currentPassword: 'first-password-123', newPassword: OFFICER.password },
-    204,
-  );
+  const officer = await policeOfficer(url, {
+    adminPassword: ADMIN_PASSWORD,
+    agencyName: 'Công an tỉnh Điện Biên',
+    provinceCode: '11',
+    username: OFFICER.username,
+    fullName: 'Lò Văn Cán Bộ',
+    password: OFFICER.password,
+  });
   const indicator = await call<{ id: string }>(
     url,
     officer,

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium } from './browser.js';
 import { ROOT, assertBuilt, startServer, type RunningServer } from './server-process.js';
+import { call, policeOfficer } from './staff.js';
 
 if (chromiumMissing) console.log(chromiumMissing);
 
@@ -18,67 +19,16 @@ const QR_FIXTURES = path.join(ROOT, 'packages/core/src/identifiers/fixtures/qr')
 const NUMBER = '0912 345 678';
 const MESSAGE = `Vietcombank thông báo: tài khoản của quý khách sẽ bị khóa trong 24 giờ. Xác minh ngay tại https://vietcombank-hotro.com/dang-nhap hoặc gọi ${NUMBER} để được hỗ trợ.`;
 
-/** A JSON call to the API with a session cookie; answers the body after checking the status. */
-async function call<T>(
-  url: string,
-  cookie: string,
-  method: 'GET' | 'POST',
-  apiPath: string,
-  body: unknown,
-  status: number,
-): Promise<T> {
-  const response = await fetch(`${url}${apiPath}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.status, `${method} ${apiPath}: ${text}`).toBe(status);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function signIn(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
-
 /** A police agency and an officer who has changed the first password, as the admin sets them up. */
-async function policeOfficer(url: string): Promise<string> {
-  const admin = await signIn(url, 'admin', ADMIN_PASSWORD);
-  const agency = await call<{ id: string }>(
-    url,
-    admin,
-    'POST',
-    '/api/agencies',
-    { name: 'Công an tỉnh Thái Nguyên', type: 'police_province', scopeLevel: 'province', provinceCode: '19' },
-    201,
-  );
-  await call(
-    url,
-    admin,
-    'POST',
-    `/api/agencies/${agency.id}/users`,
-    { username: 'tn.canbo', fullName: 'Hà Văn Cán Bộ', roles: ['officer'], password: 'first-password-123' },
-    201,
-  );
-  const officer = await signIn(url, 'tn.canbo', 'first-password-123');
-  await call(
-    url,
-    officer,
-    'POST',
-    '/api/me/password',
-    { currentPassword: 'first-password-123', newPassword: OFFICER_PASSWORD },
-    204,
-  );
-  return officer;
+function policeOfficerOf(url: string): Promise<string> {
+  return policeOfficer(url, {
+    adminPassword: ADMIN_PASSWORD,
+    agencyName: 'Công an tỉnh Thái Nguyên',
+    provinceCode: '19',
+    username: 'tn.canbo',
+    fullName: 'Hà Văn Cán Bộ',
+    password: OFFICER_PASSWORD,
+  });
 }
 
 describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chromium', () => {
@@ -169,7 +119,7 @@ describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chrom
   });
 
   it('answers "scam" once the police have confirmed the number', async () => {
-    const officer = await policeOfficer(server.url);
+    const officer = await policeOfficerOf(server.url);
     const indicator = await call<{ id: string; status: string }>(
       server.url,
       officer,
