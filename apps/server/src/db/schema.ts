@@ -171,6 +171,8 @@ export interface AllowlistTable {
   note: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
 }
 export interface AppealsTable {
   id: string;

@@ -74,7 +74,11 @@ create table allowlist (
   source text not null,
   note text,
   created_by uuid references users (id),
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- removed entries are kept, so that a shipped official identifier an administrator removed is not added
+  -- back at the next start
+  removed_at timestamptz,
+  removed_by uuid references users (id)
 );
 
 create table appeals (

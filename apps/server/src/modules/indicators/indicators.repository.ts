@@ -283,18 +283,28 @@ export function createIndicatorsRepository() {
     },
 
     async allowlistByKey(db: Kysely<DB>, key: string): Promise<AllowlistRow | undefined> {
-      return db.selectFrom('allowlist').selectAll().where('key', '=', key).executeTakeFirst();
+      return db
+        .selectFrom('allowlist')
+        .selectAll()
+        .where('key', '=', key)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
     },
 
     async allowlistAll(db: Kysely<DB>): Promise<AllowlistRow[]> {
-      return db.selectFrom('allowlist').selectAll().orderBy('organisation').execute();
+      return db
+        .selectFrom('allowlist')
+        .selectAll()
+        .where('removed_at', 'is', null)
+        .orderBy('organisation')
+        .execute();
     },
 
     async allowlistPage(
       db: Kysely<DB>,
       filter: { q?: string; category?: string; limit: number; offset: number },
     ) {
-      let query = db.selectFrom('allowlist');
+      let query = db.selectFrom('allowlist').where('removed_at', 'is', null);
       if (filter.q) {
         const like = `%${escapeLike(filter.q.toLowerCase())}%`;
         query = query.where((eb) =>
@@ -315,7 +325,8 @@ export function createIndicatorsRepository() {
       return { items, total: Number(count.total) };
     },
 
-    async insertAllowlist(db: Kysely<DB>, row: Omit<AllowlistRow, 'created_at'>) {
+    /** Adds a shipped official identifier, unless it is there already or an administrator removed it. */
+    async seedAllowlist(db: Kysely<DB>, row: Omit<AllowlistRow, 'created_at' | 'removed_at' | 'removed_by'>) {
       return db
         .insertInto('allowlist')
         .values(row)
@@ -324,12 +335,46 @@ export function createIndicatorsRepository() {
         .executeTakeFirst();
     },
 
-    async deleteAllowlist(db: Kysely<DB>, id: string) {
-      return db.deleteFrom('allowlist').where('id', '=', id).returningAll().executeTakeFirst();
+    /** Adds an official identifier, or puts back one that was removed; nothing when it is listed already. */
+    async addAllowlist(db: Kysely<DB>, row: Omit<AllowlistRow, 'created_at' | 'removed_at' | 'removed_by'>) {
+      return db
+        .insertInto('allowlist')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('key')
+            .doUpdateSet({
+              organisation: row.organisation,
+              category: row.category,
+              source: row.source,
+              note: row.note,
+              created_by: row.created_by,
+              removed_at: null,
+              removed_by: null,
+            })
+            .where('allowlist.removed_at', 'is not', null),
+        )
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async removeAllowlist(db: Kysely<DB>, id: string, at: Date, by: string | null) {
+      return db
+        .updateTable('allowlist')
+        .set({ removed_at: at, removed_by: by })
+        .where('id', '=', id)
+        .where('removed_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
     },
 
     async allowlistById(db: Kysely<DB>, id: string) {
-      return db.selectFrom('allowlist').selectAll().where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('allowlist')
+        .selectAll()
+        .where('id', '=', id)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
     },
 
     async insertAppeal(db: Kysely<DB>, row: AppealRow) {

@@ -530,7 +530,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
         throw forbidden();
       const identifier = parse(input.input, input.kind);
       const row = await db.transaction().execute(async (trx) => {
-        const inserted = await repository.insertAllowlist(trx, {
+        const inserted = await repository.addAllowlist(trx, {
           id: newId(),
           kind: identifier.kind,
           key: identifier.key,
@@ -560,7 +560,12 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
       const actor = actorOf(context);
       if (decide(actor, 'allowlist.manage', NATIONWIDE) !== 'allow') throw forbidden();
       const removed = await db.transaction().execute(async (trx) => {
-        const row = await repository.deleteAllowlist(trx, id);
+        const row = await repository.removeAllowlist(
+          trx,
+          id,
+          clock.now(),
+          actor.kind === 'user' ? actor.userId : null,
+        );
         if (!row) throw notFound('Allowlist entry');
         await repository.announce(trx, { origin: deps.origin, type: 'allowlist', key: row.key });
         await audit.record(trx, context, {
@@ -588,7 +593,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
       for (const entry of entries) {
         const parsed = identify(entry.input, entry.kind);
         if (!parsed.ok) continue;
-        const inserted = await repository.insertAllowlist(db, {
+        const inserted = await repository.seedAllowlist(db, {
           id: newId(),
           kind: parsed.value.kind,
           key: parsed.value.key,

@@ -244,6 +244,37 @@ for (const target of databaseTargets()) {
       expect((await as(police, 'GET', `/api/indicators/${secret.id}`)).statusCode).toBe(200);
     });
 
+    it('keeps a shipped official identifier an administrator removed out of the list after a restart', async () => {
+      const page = (await as(operator, 'GET', '/api/allowlist?q=MobiFone')).json() as {
+        items: Array<{ id: string; key: string }>;
+      };
+      const mobifone = page.items.find((i) => i.key === 'phone:18001090')!;
+      expect((await as(operator, 'DELETE', `/api/allowlist/${mobifone.id}`)).statusCode).toBe(204);
+      expect((await check('18001090')).verdict).toBe('no_data');
+      const restarted = await startTestPlatform(testDb.database);
+      try {
+        const answer = (
+          await restarted.app.inject({ method: 'POST', url: '/api/public/check', payload: { q: '18001090' } })
+        ).json() as CheckResponse;
+        expect(answer.verdict).toBe('no_data');
+      } finally {
+        await restarted.close();
+      }
+      const back = await as(operator, 'POST', '/api/allowlist', {
+        input: '1800 1090',
+        organisation: 'MobiFone',
+        category: 'telco',
+      });
+      expect(back.statusCode).toBe(201);
+      expect((await check('18001090')).verdict).toBe('official');
+      const twice = await as(operator, 'POST', '/api/allowlist', {
+        input: '18001090',
+        organisation: 'MobiFone',
+        category: 'telco',
+      });
+      expect(twice.json().code).toBe('allowlist.exists');
+    });
+
     it('refuses to list an official identifier, and finds lookalikes nobody reported', async () => {
       const official = await as(police, 'POST', '/api/indicators', { input: '113' });
       expect(official.statusCode).toBe(409);
