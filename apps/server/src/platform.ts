@@ -140,7 +140,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       totpRequiredFor: config.totpRequired,
     });
     const indicatorsRepository = createIndicatorsRepository();
+    // Personal data and credentials at rest (appellants' contacts, TOTP secrets).
+    const cipher = createDataCipher(dataKeys(config, openedDatabase.kind));
     const auth = createAuthService({
+      cipher,
       db,
       repository: createAuthRepository(),
       agenciesRepository,
@@ -186,7 +189,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       indicators,
       audit: auditService,
       clock,
-      cipher: createDataCipher(dataKeys(config, openedDatabase.kind)),
+      cipher,
       appealDays: config.appealDays,
     });
     const importer = createImportService({

@@ -59,6 +59,13 @@ for (const target of databaseTargets()) {
       );
       expect(confirmed.statusCode).toBe(200);
       expect((confirmed.json() as Me).totpEnabled).toBe(true);
+      const stored = await platform.database.db
+        .selectFrom('users')
+        .select('totp_secret')
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow();
+      expect(stored.totp_secret).not.toBeNull();
+      expect(stored.totp_secret).not.toContain(secret);
       expect((await get('/api/agencies', first.cookie)).statusCode).toBe(200);
 
       clock.advance(60_000);

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
+import type { DataCipher } from '../../shared/data-cipher.js';
 import type { RequestContext } from '../../shared/context.js';
 import { newId } from '../../shared/ids.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../shared/passwords.js';
@@ -37,6 +38,8 @@ export interface AuthDependencies {
   audit: AuditRecorder;
   clock: Clock;
   settings: AuthSettings;
+  /** Encrypts TOTP secrets at rest. */
+  cipher: DataCipher;
   /** Actions granted by data rather than by role (a police agency's delegation of registry decisions). */
   grantedActions?: (actor: Actor) => Promise<Action[]>;
 }
@@ -215,7 +218,7 @@ export function createAuthService(deps: AuthDependencies) {
       if (user.totp_secret) {
         if (!input.totp)
           throw new AppError('auth.totp_required', 'Enter the 6-digit code from your authenticator app');
-        totpStep = acceptTotp(user.totp_secret, input.totp, now, user.totp_last_step);
+        totpStep = acceptTotp(deps.cipher.decrypt(user.totp_secret), input.totp, now, user.totp_last_step);
         if (totpStep === null) {
           const failures = user.failed_logins + 1;
           await recordFailure(context, user.id, input.username, failures);
@@ -354,7 +357,10 @@ export function createAuthService(deps: AuthDependencies) {
       const actor = requireUser(context);
       const secret = newTotpSecret();
       await db.transaction().execute(async (trx) => {
-        await agenciesRepository.updateUser(trx, actor.userId, { totp_pending_secret: secret });
+        // The shared secret is a credential: kept encrypted like other secrets at rest.
+        await agenciesRepository.updateUser(trx, actor.userId, {
+          totp_pending_secret: deps.cipher.encrypt(secret),
+        });
         await audit.record(trx, context, {
           action: 'auth.totp_enrolment_started',
           targetType: 'user',
@@ -369,7 +375,7 @@ export function createAuthService(deps: AuthDependencies) {
       const actor = requireUser(context);
       const user = await loadUser(actor.userId);
       if (!user.totp_pending_secret) throw new AppError('auth.totp_not_pending', 'Start the enrolment first');
-      const step = acceptTotp(user.totp_pending_secret, code, clock.now(), null);
+      const step = acceptTotp(deps.cipher.decrypt(user.totp_pending_secret), code, clock.now(), null);
       if (step === null) {
         throw new AppError('auth.totp_invalid', 'The code does not match; check the time on your phone', {
           errors: [{ path: 'body.code', message: 'totp.invalid' }],
