@@ -194,6 +194,8 @@ describe('parsePhone: failures', () => {
     ['+84 912 345 678 9', 'phone.too_long'],
     ['1900 1234 5678', 'phone.too_long'],
     ['0182 123 4567', 'phone.invalid_prefix'],
+    // Found by the property test: a second trunk 0 after +84 (0).
+    ['+84 (0)01 90 00 00 00', 'phone.invalid_prefix'],
     ['0100 000 0000', 'phone.invalid_prefix'],
     ['0200 123 4567', 'phone.invalid_prefix'],
     ['0520 123 456', 'phone.invalid_prefix'],

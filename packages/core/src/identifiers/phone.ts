@@ -96,6 +96,13 @@ function withoutTrunkZero(nationalDigits: string): string {
 
 /** `nsn` is the national significant number: the digits after +84 or after the trunk 0. */
 function parseVietnamese(nsn: string): ParseResult<PhoneIdentifier> {
+  // Only one trunk 0 is ever written ("+84 (0)912…"); a second one (+84 00…) is not a Vietnamese number,
+  // and libphonenumber would quietly drop it, giving the same digits two different keys.
+  if (nsn.startsWith('0'))
+    return fail(
+      'phone.invalid_prefix',
+      'After +84 or the leading 0, a Vietnamese number cannot start with another 0.',
+    );
   if (SERVICE_NUMBER.test(nsn)) return parseServiceNumber(nsn);
   const converted = convertRetiredPrefix(nsn);
   const number = parsePhoneNumberFromString(`+84${converted.nsn}`);
