@@ -20,9 +20,10 @@ import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
+import { actorOf } from '../../shared/authorize.js';
 import { newId } from '../../shared/ids.js';
 import { hashPassword } from '../../shared/passwords.js';
-import { decide, reachOf, type Action, type Actor, type Target } from '../../shared/policy.js';
+import { decide, reachOf, type Action, type Target } from '../../shared/policy.js';
 import type { AuditRecorder } from '../audit/index.js';
 import type { ReferenceService } from '../reference/index.js';
 import { SCOPE_PROBLEM_TEXT, newApiKeySecret, scopeProblem, totpRequired } from './agency.js';
@@ -45,11 +46,6 @@ export function targetOf(agency: AgencyRow, principalId?: string): Target {
     communeCode: agency.commune_code,
     ...(principalId ? { principalId } : {}),
   };
-}
-
-function actorOf(context: RequestContext): Actor {
-  if (!context.actor) throw new AppError('auth.required', 'Sign in first');
-  return context.actor;
 }
 
 export function createAgenciesService(deps: AgenciesDependencies) {

@@ -12,12 +12,12 @@ import type {
 import { identify } from '@khien/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { AppError, forbidden } from '../../shared/app-error.js';
+import { AppError } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { DataCipher } from '../../shared/data-cipher.js';
+import { requireNationwide } from '../../shared/authorize.js';
 import { newId } from '../../shared/ids.js';
-import { decide } from '../../shared/policy.js';
 import type { AuditRecorder } from '../audit/index.js';
 import type { AppealRow, IndicatorsRepository } from './indicators.repository.js';
 import type { IndicatorsService } from './indicators.service.js';
@@ -32,7 +32,6 @@ export interface AppealsDependencies {
   appealDays: number;
 }
 
-const NATIONWIDE = { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
 // No 0/O/1/I: tracking codes are read out on the phone.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
@@ -49,12 +48,7 @@ type AppealWithIndicator = AppealRow & { identifier: string; indicator_status: s
 export function createAppealsService(deps: AppealsDependencies) {
   const { db, repository, indicators, audit, clock, cipher } = deps;
 
-  function requirePolice(context: RequestContext) {
-    const actor = context.actor;
-    if (!actor) throw new AppError('auth.required', 'Sign in first');
-    if (decide(actor, 'appeal.decide', NATIONWIDE) !== 'allow') throw forbidden();
-    return actor;
-  }
+  const requirePolice = (context: RequestContext) => requireNationwide(context, 'appeal.decide');
 
   function toAppeal(row: AppealWithIndicator): Appeal {
     const now = clock.now();

@@ -1,15 +1,14 @@
 import type { CreateDelegationRequest, Delegation } from '@khien/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { AppError, forbidden, notFound } from '../../shared/app-error.js';
+import { notFound } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
+import { NATIONWIDE, actorOf, requireNationwide } from '../../shared/authorize.js';
 import { newId } from '../../shared/ids.js';
-import { decide, type Actor } from '../../shared/policy.js';
+import { decide } from '../../shared/policy.js';
 import type { AuditRecorder } from '../audit/index.js';
 import type { IndicatorsRepository } from './indicators.repository.js';
-
-const NATIONWIDE = { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
 
 /**
  * Police agencies let other agencies decide on registry entries of some kinds (a bank on accounts, the
@@ -24,18 +23,12 @@ export function createDelegationsService(deps: {
 }) {
   const { db, repository, audit, clock } = deps;
 
-  function requireManager(context: RequestContext): Actor {
-    const actor = context.actor;
-    if (!actor) throw new AppError('auth.required', 'Sign in first');
-    if (decide(actor, 'delegation.manage', NATIONWIDE) !== 'allow') throw forbidden();
-    return actor;
-  }
+  const requireManager = (context: RequestContext) => requireNationwide(context, 'delegation.manage');
 
   return {
     /** The police agency's own grants; any other agency sees the grants made to it. */
     async list(context: RequestContext): Promise<{ items: Delegation[] }> {
-      const actor = context.actor;
-      if (!actor) throw new AppError('auth.required', 'Sign in first');
+      const actor = actorOf(context);
       const police = decide(actor, 'delegation.manage', NATIONWIDE) === 'allow';
       const rows = await repository.delegations(
         db,

@@ -17,6 +17,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../shared/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
+import { NATIONWIDE, actorOf, requireNationwide } from '../../shared/authorize.js';
 import { newId } from '../../shared/ids.js';
 import { decide, isPolice, mayEver, type Action, type Actor } from '../../shared/policy.js';
 import type { AuditRecorder } from '../audit/index.js';
@@ -50,19 +51,6 @@ export interface IndicatorsDependencies {
   origin: string;
 }
 
-const NATIONWIDE = { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
-
-function actorOf(context: RequestContext): Actor {
-  if (!context.actor) throw new AppError('auth.required', 'Sign in first');
-  return context.actor;
-}
-
-function requireAction(context: RequestContext, action: Action): Actor {
-  const actor = actorOf(context);
-  if (decide(actor, action, NATIONWIDE) !== 'allow') throw forbidden();
-  return actor;
-}
-
 /** Which sharing scopes an actor may see: police see everything, other agencies what is shared with them. */
 function visibleSharing(actor: Actor): Array<'public' | 'agencies' | 'police'> {
   return isPolice(actor.agency) ? ['public', 'agencies', 'police'] : ['public', 'agencies'];
@@ -88,7 +76,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
     id: string,
   ): Promise<{ actor: Actor; row: IndicatorRow }> {
     if (action === 'indicator.decide') return decidable(context, id);
-    const actor = requireAction(context, action);
+    const actor = requireNationwide(context, action);
     const row = await repository.byId(db, id);
     if (!row || !visibleSharing(actor).includes(row.sharing)) throw notFound('Indicator');
     return { actor, row };
@@ -271,7 +259,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
     addSource,
 
     async report(context: RequestContext, input: CreateIndicatorRequest): Promise<Indicator> {
-      const actor = requireAction(context, 'indicator.report');
+      const actor = requireNationwide(context, 'indicator.report');
       const identifier = parse(input.input, input.kind);
       if (await repository.allowlistByKey(db, identifier.key)) {
         throw new AppError(
@@ -399,7 +387,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
     },
 
     async list(context: RequestContext, query: IndicatorListQuery): Promise<IndicatorPage> {
-      const actor = requireAction(context, 'indicator.list');
+      const actor = requireNationwide(context, 'indicator.list');
       let keys: string[] | undefined;
       if (query.q) {
         const parsed = identify(query.q);
@@ -449,7 +437,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
       context: RequestContext,
       filter: { kind?: string; status?: string },
     ): AsyncGenerator<string> {
-      const actor = requireAction(context, 'indicator.list');
+      const actor = requireNationwide(context, 'indicator.list');
       await db.transaction().execute((trx) =>
         audit.record(trx, context, {
           action: 'indicator.export',
@@ -526,8 +514,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
       input: CreateAllowlistEntryRequest,
     ): Promise<AllowlistEntry> {
       const actor = actorOf(context);
-      if (!mayEver(actor, 'allowlist.manage') || decide(actor, 'allowlist.manage', NATIONWIDE) !== 'allow')
-        throw forbidden();
+      if (decide(actor, 'allowlist.manage', NATIONWIDE) !== 'allow') throw forbidden();
       const identifier = parse(input.input, input.kind);
       const row = await db.transaction().execute(async (trx) => {
         const inserted = await repository.addAllowlist(trx, {
