@@ -184,5 +184,18 @@ for (const target of databaseTargets()) {
       ]);
       expect(detail.history.at(-2)?.toStatus).toBe('cleared');
     });
+
+    it('lets unconfirmed entries lapse after 180 days without new reports, everywhere at once', async () => {
+      police = await login(platform, 'db.officer', 'officer-password-2');
+      await as(police, 'POST', '/api/indicators', { input: '0905 777 000', scamMethod: 'prizes' });
+      const verdict = async () =>
+        ((await as(null, 'POST', '/api/public/check', { q: '0905777000' })).json() as CheckResponse).verdict;
+      expect(await verdict()).toBe('suspicious');
+      clock.advance(179 * 86_400_000);
+      expect(await platform.services.indicators.expire()).toBe(0);
+      clock.advance(2 * 86_400_000);
+      expect(await platform.services.indicators.expire()).toBeGreaterThanOrEqual(1);
+      expect(await verdict()).toBe('no_data');
+    });
   });
 }

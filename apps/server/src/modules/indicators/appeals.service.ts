@@ -200,8 +200,7 @@ export function createAppealsService(deps: AppealsDependencies) {
           decision_reason: input.reason,
         });
         if (!decided) throw new AppError('appeal.already_decided', 'This appeal was already decided');
-        const current = await repository.byId(trx, row.indicator_id);
-        const indicator = current ? await repository.byKeyForUpdate(trx, current.key) : undefined;
+        const indicator = await repository.byIdForUpdate(trx, row.indicator_id);
         let cleared = null;
         if (input.decision === 'upheld' && indicator && indicator.status !== 'cleared') {
           cleared = await indicators.applyStatus(

@@ -35,6 +35,10 @@ export function createIndicatorsRepository() {
       return db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    async byIdForUpdate(db: Kysely<DB>, id: string): Promise<IndicatorRow | undefined> {
+      return db.selectFrom('indicators').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    },
+
     /** Locks the row for the rest of the transaction (concurrent reports of the same identifier). */
     async byKeyForUpdate(db: Kysely<DB>, key: string): Promise<IndicatorRow | undefined> {
       return db.selectFrom('indicators').selectAll().where('key', '=', key).forUpdate().executeTakeFirst();
@@ -266,7 +270,7 @@ export function createIndicatorsRepository() {
     },
 
     /** Lapses unconfirmed entries past their expiry; returns the keys that changed. */
-    async expire(db: Kysely<DB>, now: Date): Promise<Array<{ id: string; key: string; status: string }>> {
+    async expire(db: Kysely<DB>, now: Date): Promise<IndicatorRow[]> {
       return db
         .updateTable('indicators')
         .set({
@@ -278,7 +282,7 @@ export function createIndicatorsRepository() {
         })
         .where('status', 'in', ['reported', 'verifying'])
         .where('expires_at', '<=', now)
-        .returning(['id', 'key', 'status'])
+        .returningAll()
         .execute();
     },
 

@@ -496,10 +496,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
           await repository.announce(trx, { origin: deps.origin, type: 'indicator', key });
         return rows;
       });
-      for (const { id } of changed) {
-        const row = await repository.byId(db, id);
-        if (row) notify(row);
-      }
+      for (const row of changed) notify(row);
       return changed.length;
     },
 

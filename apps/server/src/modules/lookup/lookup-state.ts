@@ -62,17 +62,22 @@ export function createLookupState() {
       repository: IndicatorsRepository,
     ): Promise<{ indicators: number; official: number; ms: number }> {
       const started = performance.now();
-      const entries: Array<[string, IndexEntry]> = [];
-      for await (const rows of repository.indexRows(db))
-        for (const row of rows) entries.push([row.key, entryOf(row)]);
+      // The few merged pairs first, so that the targets' entries can be picked up while reading, without
+      // a second copy of a million entries keyed for lookup.
       aliases.clear();
-      const byKey = new Map(entries);
-      for (const { alias, target } of await repository.mergedPairs(db)) {
+      const pairs = await repository.mergedPairs(db);
+      for (const { alias, target } of pairs) {
         const set = aliases.get(target) ?? new Set<string>();
         set.add(alias);
         aliases.set(target, set);
-        const entry = byKey.get(target);
-        if (entry) entries.push([alias, entry]);
+      }
+      const entries: Array<[string, IndexEntry]> = [];
+      for await (const rows of repository.indexRows(db)) {
+        for (const row of rows) {
+          const entry = entryOf(row);
+          entries.push([row.key, entry]);
+          for (const alias of aliases.get(row.key) ?? []) entries.push([alias, entry]);
+        }
       }
       index.build(entries);
       allowlist.clear();
