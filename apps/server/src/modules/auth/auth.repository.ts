@@ -3,6 +3,17 @@ import type { AgenciesTable, DB, SessionsTable, UsersTable } from '../../db/sche
 
 export type SessionRow = Selectable<SessionsTable>;
 
+/** What an identity needs of its agency, read with the session or the API key in one query. */
+const ACTOR_AGENCY_COLUMNS = [
+  'a.id as agency_id',
+  'a.name as agency_name',
+  'a.type as agency_type',
+  'a.scope_level',
+  'a.province_code',
+  'a.commune_code',
+  'a.active as agency_active',
+] as const;
+
 export function createAuthRepository() {
   return {
     async insertSession(db: Kysely<DB>, row: Omit<SessionRow, 'revoked_at'>) {
@@ -28,13 +39,7 @@ export function createAuthRepository() {
           'u.active as user_active',
           'u.must_change_password',
           'u.totp_secret',
-          'a.id as agency_id',
-          'a.name as agency_name',
-          'a.type as agency_type',
-          'a.scope_level',
-          'a.province_code',
-          'a.commune_code',
-          'a.active as agency_active',
+          ...ACTOR_AGENCY_COLUMNS,
         ])
         .where('s.id', '=', id)
         .executeTakeFirst();
@@ -92,13 +97,7 @@ export function createAuthRepository() {
           'k.expires_at',
           'k.revoked_at',
           'k.last_used_at',
-          'a.id as agency_id',
-          'a.name as agency_name',
-          'a.type as agency_type',
-          'a.scope_level',
-          'a.province_code',
-          'a.commune_code',
-          'a.active as agency_active',
+          ...ACTOR_AGENCY_COLUMNS,
         ])
         .where('k.prefix', '=', prefix)
         .executeTakeFirst();

@@ -16,7 +16,7 @@ import type { DataCipher } from '../../shared/data-cipher.js';
 import type { RequestContext } from '../../shared/context.js';
 import { newId } from '../../shared/ids.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../shared/passwords.js';
-import { allowedActions, type Action, type Actor } from '../../shared/policy.js';
+import { allowedActions, type Action, type Actor, type ActorAgency } from '../../shared/policy.js';
 import type { AgenciesRepository, AgenciesService } from '../agencies/index.js';
 import { parseApiKey, hashApiKey, sameHash } from '../agencies/index.js';
 import type { AuditRecorder } from '../audit/index.js';
@@ -55,6 +55,23 @@ export interface Identity {
   mustChangePassword: boolean;
   sessionId: string | null;
   sessionExpiresAt: Date | null;
+}
+
+/** The actor's agency, from the columns read with its session or key (auth.repository, ACTOR_AGENCY_COLUMNS). */
+function actorAgencyOf(row: {
+  agency_id: string;
+  agency_type: string;
+  scope_level: ActorAgency['level'];
+  province_code: string | null;
+  commune_code: string | null;
+}): ActorAgency {
+  return {
+    id: row.agency_id,
+    type: row.agency_type as AgencyType,
+    level: row.scope_level,
+    provinceCode: row.province_code,
+    communeCode: row.commune_code,
+  };
 }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -121,13 +138,7 @@ export function createAuthService(deps: AuthDependencies) {
         userId: row.user_id,
         username: row.username,
         roles,
-        agency: {
-          id: row.agency_id,
-          type: agencyType,
-          level: row.scope_level,
-          provinceCode: row.province_code,
-          communeCode: row.commune_code,
-        },
+        agency: actorAgencyOf(row),
       },
       restriction: restrictionOf(roles, agencyType, row.totp_secret, row.must_change_password),
       fullName: row.full_name,
@@ -155,13 +166,7 @@ export function createAuthService(deps: AuthDependencies) {
         kind: 'api_key',
         apiKeyId: row.id,
         scopes: row.scopes as ApiKeyScope[],
-        agency: {
-          id: row.agency_id,
-          type: row.agency_type as AgencyType,
-          level: row.scope_level,
-          provinceCode: row.province_code,
-          communeCode: row.commune_code,
-        },
+        agency: actorAgencyOf(row),
       },
       restriction: null,
       fullName: null,
