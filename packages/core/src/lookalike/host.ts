@@ -4,7 +4,7 @@
  * case with IDN labels decoded back to Unicode, so that confusable characters can be seen.
  */
 
-import { decodePunycode } from '../identifiers/url.js';
+import { decodePunycode, refang } from '../identifiers/url.js';
 
 export { decodePunycode };
 
@@ -16,10 +16,8 @@ export function extractHost(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   let text = input.slice(0, MAX_INPUT_LENGTH).trim();
   if (text === '') return null;
-  text = text
-    .replace(/\[\.\]|\(\.\)|\{\.\}|\[dot\]/gi, '.')
-    .replace(/^hxxp(s?):/i, 'http$1:')
-    .replace(/^\/\//, '');
+  // Defanged links ("hxxps://evil[.]com") are read the way the URL parser reads them.
+  text = refang(text).replace(/^\/\//, '');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
 
   let host: string | null = null;
