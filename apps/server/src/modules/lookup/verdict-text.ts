@@ -134,7 +134,7 @@ export function reasonsFor(input: {
   return reasons;
 }
 
-export function adviceFor(verdict: PublicVerdict): Text[] {
+function adviceTexts(verdict: PublicVerdict): Text[] {
   const stop = t(
     'stop',
     'Dừng liên lạc. Không chuyển tiền, không cung cấp mã OTP, mật khẩu.',
@@ -176,6 +176,18 @@ export function adviceFor(verdict: PublicVerdict): Text[] {
         ),
       ];
   }
+}
+
+// The advice depends on the verdict alone: written once, shared by every answer (answers are only read).
+const ADVICE: Record<PublicVerdict, readonly Text[]> = {
+  confirmed_scam: adviceTexts('confirmed_scam'),
+  suspicious: adviceTexts('suspicious'),
+  official: adviceTexts('official'),
+  no_data: adviceTexts('no_data'),
+};
+
+export function adviceFor(verdict: PublicVerdict): Text[] {
+  return ADVICE[verdict] as Text[];
 }
 
 const SEVERITY: Record<PublicVerdict, number> = { official: 0, no_data: 1, suspicious: 2, confirmed_scam: 3 };
