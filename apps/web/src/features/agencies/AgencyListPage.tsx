@@ -1,4 +1,4 @@
-import { Button, Card, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +6,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import { AgencyType } from '@khien/contracts';
 import { useCan } from '../auth/me-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { PagedResults } from '../../ui/PagedResults';
 import { PageHeader } from '../../ui/PageHeader';
-import { PageLoader } from '../../ui/PageLoader';
-import { Pager } from '../../ui/Pager';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
-import { SearchableSelect } from '../../ui/SearchableSelect';
 import { ProvinceSelect } from '../reference/ProvinceSelect';
 import { useAgencies, type AgencyFilters } from './api';
 import { AgencyTable } from './AgencyTable';
@@ -87,14 +85,11 @@ export function AgencyListPage() {
             }}
             data-testid="agency-search"
           />
-          <SearchableSelect
+          <FilterSelect
             label={t('agencies.typeFilter')}
-            placeholder={t('common.all')}
             data={typeOptions}
             value={filters.type ?? null}
             onChange={(value) => update({ type: value })}
-            clearable
-            nothingFoundMessage={t('reference.nothingFound')}
             data-testid="agency-filter-type"
           />
           <ProvinceSelect
@@ -107,21 +102,14 @@ export function AgencyListPage() {
           />
         </SimpleGrid>
       </Card>
-      {agencies.isPending ? (
-        <PageLoader />
-      ) : agencies.isError ? (
-        <ErrorAlert error={agencies.error} onRetry={() => void agencies.refetch()} />
-      ) : (
-        <Stack gap={0} style={{ opacity: agencies.isPlaceholderData ? 0.6 : 1 }}>
-          <AgencyTable agencies={agencies.data.items} />
-          <Pager
-            total={agencies.data.total}
-            limit={pageSize}
-            offset={filters.offset}
-            onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
-          />
-        </Stack>
-      )}
+      <PagedResults
+        query={agencies}
+        limit={pageSize}
+        offset={filters.offset}
+        onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
+      >
+        {(items) => <AgencyTable agencies={items} />}
+      </PagedResults>
       <ResponsiveModal opened={creating} onClose={() => setCreating(false)} title={t('agencies.createTitle')}>
         <CreateAgencyForm
           onCancel={() => setCreating(false)}

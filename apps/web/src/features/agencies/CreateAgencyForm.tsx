@@ -1,9 +1,10 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateAgencyRequest, type Agency, type AgencyType, type ScopeLevel } from '@khien/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { optionalText, schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { SearchableSelect } from '../../ui/SearchableSelect';
 import { CommuneSelect } from '../reference/CommuneSelect';
@@ -165,14 +166,12 @@ export function CreateAgencyForm({ onCreated, onCancel }: CreateAgencyFormProps)
           data-testid="agency-parent"
           {...form.getInputProps('parentId')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} data-testid="agency-submit">
-            {t('agencies.create')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('agencies.create')}
+          submitTestId="agency-submit"
+          pending={create.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

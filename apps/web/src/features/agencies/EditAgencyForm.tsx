@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { UpdateAgencyRequest, type Agency } from '@khien/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { useUpdateAgency } from './api';
 
@@ -67,14 +68,12 @@ export function EditAgencyForm({ agency, onSaved, onCancel }: EditAgencyFormProp
           data-testid="agency-edit-active"
           {...form.getInputProps('active', { type: 'checkbox' })}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} data-testid="agency-edit-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('common.save')}
+          submitTestId="agency-edit-submit"
+          pending={update.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

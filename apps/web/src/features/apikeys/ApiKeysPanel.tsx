@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey, CreatedApiKey } from '@khien/contracts';
 import { useCan } from '../auth/me-context';
 import { ConfirmModal } from '../../ui/ConfirmModal';
+import { DataTable, HiddenHeader } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { PageLoader } from '../../ui/PageLoader';
@@ -55,77 +56,74 @@ export function ApiKeysPanel({ agencyId }: { agencyId: string }) {
       ) : keys.data.length === 0 ? (
         <Text c="dimmed">{t('apiKeys.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="sm" data-testid="apikey-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('apiKeys.name')}</Table.Th>
-                <Table.Th scope="col">{t('apiKeys.scopes')}</Table.Th>
-                <Table.Th scope="col">{t('apiKeys.status')}</Table.Th>
-                <Table.Th scope="col">{t('apiKeys.createdAt')}</Table.Th>
-                <Table.Th scope="col">{t('apiKeys.expiresAt')}</Table.Th>
-                <Table.Th scope="col">{t('apiKeys.lastUsed')}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t('apiKeys.revoke')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {keys.data.map((key) => {
-                const status = apiKeyStatus(key);
-                return (
-                  <Table.Tr key={key.id}>
-                    <Table.Td>
-                      <Text fw={600}>{key.name}</Text>
-                      <Text size="xs" c="dimmed" className="khien-mono" title={t('apiKeys.prefix')}>
-                        {key.prefix}…
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {key.scopes.map((scope) => (
-                          <Badge
-                            key={scope}
-                            variant="outline"
-                            color="blue"
-                            title={t(scopeLabelKey(scope))}
-                            tt="none"
-                          >
-                            {scope}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={statusColor[status]}>
-                        {t(statusLabel[status])}
+        <DataTable
+          minWidth={760}
+          testId="apikey-table"
+          head={
+            <>
+              <Table.Th scope="col">{t('apiKeys.name')}</Table.Th>
+              <Table.Th scope="col">{t('apiKeys.scopes')}</Table.Th>
+              <Table.Th scope="col">{t('apiKeys.status')}</Table.Th>
+              <Table.Th scope="col">{t('apiKeys.createdAt')}</Table.Th>
+              <Table.Th scope="col">{t('apiKeys.expiresAt')}</Table.Th>
+              <Table.Th scope="col">{t('apiKeys.lastUsed')}</Table.Th>
+              <HiddenHeader label={t('apiKeys.revoke')} />
+            </>
+          }
+        >
+          {keys.data.map((key) => {
+            const status = apiKeyStatus(key);
+            return (
+              <Table.Tr key={key.id}>
+                <Table.Td>
+                  <Text fw={600}>{key.name}</Text>
+                  <Text size="xs" c="dimmed" className="khien-mono" title={t('apiKeys.prefix')}>
+                    {key.prefix}…
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {key.scopes.map((scope) => (
+                      <Badge
+                        key={scope}
+                        variant="outline"
+                        color="blue"
+                        title={t(scopeLabelKey(scope))}
+                        tt="none"
+                      >
+                        {scope}
                       </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDate(key.createdAt)}</Table.Td>
-                    <Table.Td>{key.expiresAt ? formatDate(key.expiresAt) : t('apiKeys.noExpiry')}</Table.Td>
-                    <Table.Td>
-                      {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.neverUsed')}
-                    </Table.Td>
-                    <Table.Td>
-                      {can('apikey.revoke') && status === 'active' && (
-                        <Button
-                          variant="outline"
-                          color="red"
-                          size="compact-sm"
-                          onClick={() => setRevoking(key)}
-                          aria-label={t('apiKeys.revokeLabel', { name: key.name })}
-                          data-testid="apikey-revoke"
-                        >
-                          {t('apiKeys.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={statusColor[status]}>
+                    {t(statusLabel[status])}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatDate(key.createdAt)}</Table.Td>
+                <Table.Td>{key.expiresAt ? formatDate(key.expiresAt) : t('apiKeys.noExpiry')}</Table.Td>
+                <Table.Td>
+                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.neverUsed')}
+                </Table.Td>
+                <Table.Td>
+                  {can('apikey.revoke') && status === 'active' && (
+                    <Button
+                      variant="outline"
+                      color="red"
+                      size="compact-sm"
+                      onClick={() => setRevoking(key)}
+                      aria-label={t('apiKeys.revokeLabel', { name: key.name })}
+                      data-testid="apikey-revoke"
+                    >
+                      {t('apiKeys.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
       )}
       <ResponsiveModal opened={creating} onClose={() => setCreating(false)} title={t('apiKeys.createTitle')}>
         <CreateApiKeyForm

@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
+import { NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ApiKeyScope, CreateApiKeyRequest, type CreatedApiKey } from '@khien/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { SearchableMultiSelect } from '../../ui/SearchableMultiSelect';
 import { useCreateApiKey } from './api';
@@ -86,14 +87,12 @@ export function CreateApiKeyForm({ agencyId, onCreated, onCancel }: CreateApiKey
           data-testid="apikey-expires"
           {...form.getInputProps('expiresInDays')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} data-testid="apikey-submit">
-            {t('apiKeys.create')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('apiKeys.create')}
+          submitTestId="apikey-submit"
+          pending={create.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

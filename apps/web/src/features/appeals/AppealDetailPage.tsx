@@ -1,6 +1,5 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { AppealDetail } from '@khien/contracts';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/problem';
@@ -9,6 +8,7 @@ import { formatDateTime } from '../../ui/format';
 import { formatDay } from './format';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageLoader } from '../../ui/PageLoader';
+import { SectionCard } from '../../ui/SectionCard';
 import { StatusBadge } from '../registry/badges';
 import { useAppeal } from './api';
 import { AppealStatusBadge, Fact } from './AppealStatusCard';
@@ -44,17 +44,6 @@ function BackToList() {
     <Anchor component={Link} to={staffAppealsPath} size="sm">
       ← {t('appeals.backToList')}
     </Anchor>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={`${id}-title`}>
-      <Title order={2} fz="h4" mb="sm" id={`${id}-title`}>
-        {title}
-      </Title>
-      {children}
-    </Card>
   );
 }
 
@@ -106,7 +95,7 @@ function Detail({ appeal }: { appeal: AppealDetail }) {
             )}
           </SimpleGrid>
         </Card>
-        <Section id="appeal-contact" title={t('appeals.appellantTitle')}>
+        <SectionCard id="appeal-contact" title={t('appeals.appellantTitle')}>
           <Text size="sm" c="dimmed" mb="sm" data-testid="appeal-contact-notice">
             {t('appeals.contactNotice')}
           </Text>
@@ -130,19 +119,16 @@ function Detail({ appeal }: { appeal: AppealDetail }) {
               )}
             </Fact>
           </SimpleGrid>
-        </Section>
-        <Section id="appeal-reasons" title={t('appeals.reasonsTitle')}>
+        </SectionCard>
+        <SectionCard id="appeal-reasons" title={t('appeals.reasonsTitle')}>
           <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="appeal-reasons-text">
             {appeal.reasons}
           </Text>
-        </Section>
+        </SectionCard>
         {appeal.status === 'submitted' && (
-          <Card withBorder padding="md" component="section" aria-labelledby="appeal-decision-title">
-            <Title order={2} fz="h4" mb="sm" id="appeal-decision-title">
-              {t('appeals.decisionTitle')}
-            </Title>
+          <SectionCard id="appeal-decision" title={t('appeals.decisionTitle')}>
             <DecideAppealForm appeal={appeal} />
-          </Card>
+          </SectionCard>
         )}
       </Stack>
     </>

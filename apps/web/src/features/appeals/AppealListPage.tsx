@@ -1,11 +1,9 @@
-import { Card, SimpleGrid, Stack } from '@mantine/core';
+import { Card, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { PagedResults } from '../../ui/PagedResults';
 import { PageHeader } from '../../ui/PageHeader';
-import { PageLoader } from '../../ui/PageLoader';
-import { Pager } from '../../ui/Pager';
-import { SearchableSelect } from '../../ui/SearchableSelect';
 import { withChanges } from '../registry/filters';
 import { useAppeals } from './api';
 import { AppealTable } from './AppealTable';
@@ -30,33 +28,23 @@ export function AppealListPage() {
       <PageHeader title={t('appeals.listTitle')} description={t('appeals.listIntro')} />
       <Card withBorder mb="md" padding="md" component="section" aria-label={t('appeals.filters')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <SearchableSelect
+          <FilterSelect
             label={t('appeals.statusFilter')}
-            placeholder={t('common.all')}
             data={statusOptions}
             value={filters.status ?? null}
             onChange={(value) => update({ status: value })}
-            clearable
-            nothingFoundMessage={t('reference.nothingFound')}
             data-testid="appeal-filter-status"
           />
         </SimpleGrid>
       </Card>
-      {appeals.isPending ? (
-        <PageLoader />
-      ) : appeals.isError ? (
-        <ErrorAlert error={appeals.error} onRetry={() => void appeals.refetch()} />
-      ) : (
-        <Stack gap={0} style={{ opacity: appeals.isPlaceholderData ? 0.6 : 1 }}>
-          <AppealTable appeals={appeals.data.items} />
-          <Pager
-            total={appeals.data.total}
-            limit={pageSize}
-            offset={filters.offset}
-            onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
-          />
-        </Stack>
-      )}
+      <PagedResults
+        query={appeals}
+        limit={pageSize}
+        offset={filters.offset}
+        onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
+      >
+        {(items) => <AppealTable appeals={items} />}
+      </PagedResults>
     </>
   );
 }

@@ -1,13 +1,10 @@
-import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry } from '@khien/contracts';
 import { useCan } from '../auth/me-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PagedResults } from '../../ui/PagedResults';
 import { PageHeader } from '../../ui/PageHeader';
-import { PageLoader } from '../../ui/PageLoader';
-import { Pager } from '../../ui/Pager';
 import { useAuditEntries, useVerifyAuditChain } from './api';
 import { AuditEntryModal } from './AuditEntryModal';
 import { AuditFilterForm } from './AuditFilterForm';
@@ -48,21 +45,9 @@ export function AuditPage() {
         onApply={(values) => setParams(paramsFrom(values, params))}
         onClear={() => setParams(new URLSearchParams())}
       />
-      {entries.isPending ? (
-        <PageLoader />
-      ) : entries.isError ? (
-        <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : (
-        <Stack gap={0} style={{ opacity: entries.isPlaceholderData ? 0.6 : 1 }}>
-          <AuditTable entries={entries.data.items} onOpen={setOpen} />
-          <Pager
-            total={entries.data.total}
-            limit={pageSize}
-            offset={filters.offset}
-            onOffsetChange={setOffset}
-          />
-        </Stack>
-      )}
+      <PagedResults query={entries} limit={pageSize} offset={filters.offset} onOffsetChange={setOffset}>
+        {(items) => <AuditTable entries={items} onOpen={setOpen} />}
+      </PagedResults>
       <AuditEntryModal entry={open} onClose={() => setOpen(null)} />
     </>
   );

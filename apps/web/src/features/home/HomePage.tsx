@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { communeLabel, useCommunes, useProvinceNames } from '../reference/api';
 import { allowlistPath, appealsPath, registryPath } from '../../app/navigation';
 import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { SectionCard } from '../../ui/SectionCard';
 
 /** Who you are, your agency, your roles, and links to what you may do. */
 export function HomePage() {
@@ -28,17 +29,6 @@ export function HomePage() {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={`${id}-title`} data-testid={id}>
-      <Title order={2} fz="h4" mb="sm" id={`${id}-title`}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
@@ -53,7 +43,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function AccountCard({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
-    <Section id="home-account" title={t('home.you')}>
+    <SectionCard id="home-account" padding="lg" testId="home-account" title={t('home.you')}>
       <Stack gap="sm">
         <Fact label={t('home.username')}>
           <Text className="khien-mono">{me.username}</Text>
@@ -78,7 +68,7 @@ function AccountCard({ me }: { me: Me }) {
           )}
         </Fact>
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -88,7 +78,7 @@ function AgencyCard({ me }: { me: Me }) {
   const communes = useCommunes(me.agency.communeCode ? me.agency.provinceCode : null);
   const commune = communes.data?.find((c) => c.code === me.agency.communeCode);
   return (
-    <Section id="home-agency" title={t('home.agency')}>
+    <SectionCard id="home-agency" padding="lg" testId="home-agency" title={t('home.agency')}>
       <Stack gap="sm">
         <Text fw={600}>{me.agency.name}</Text>
         <Fact label={t('home.agencyType')}>{t(`agencyType.${me.agency.type}`)}</Fact>
@@ -102,7 +92,7 @@ function AgencyCard({ me }: { me: Me }) {
           </Fact>
         )}
       </Stack>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -119,7 +109,7 @@ function QuickLinks({ me }: { me: Me }) {
   if (can(me, 'audit.read')) links.push({ to: '/app/nhat-ky', label: t('home.linkAudit') });
   links.push({ to: '/app/ho-so', label: t('home.linkProfile') });
   return (
-    <Section id="home-links" title={t('home.quickLinks')}>
+    <SectionCard id="home-links" padding="lg" testId="home-links" title={t('home.quickLinks')}>
       <List spacing="xs">
         {links.map((link) => (
           <List.Item key={link.to}>
@@ -129,6 +119,6 @@ function QuickLinks({ me }: { me: Me }) {
           </List.Item>
         ))}
       </List>
-    </Section>
+    </SectionCard>
   );
 }

@@ -1,14 +1,15 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CreateAllowlistEntryRequest, type AllowlistEntry } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { schemaValidator, serverFieldErrors } from '../../ui/messages';
+import { FormActions } from '../../ui/FormActions';
+import { schemaValidator } from '../../ui/messages';
 import { SearchableSelect } from '../../ui/SearchableSelect';
 import { useAddToAllowlist } from './api';
 import { useCategoryOptions, useKindOptions } from './labels';
 import { toAllowlistRequest, type AllowlistValues } from './requests';
+import { identifierFieldErrors } from './errors';
 
 const fields = ['input', 'kind', 'organisation', 'category', 'note'] as const;
 
@@ -32,11 +33,7 @@ export function AddAllowlistForm({ onAdded, onCancel }: AddAllowlistFormProps) {
   const submit = form.onSubmit((values) =>
     add.mutate(CreateAllowlistEntryRequest.parse(toAllowlistRequest(values)), {
       onSuccess: onAdded,
-      onError: (error) => {
-        const errors = serverFieldErrors(error, fields);
-        if (isApiError(error, 'indicator.unrecognised')) errors.input = t('indicators.unrecognisedField');
-        form.setErrors(errors);
-      },
+      onError: (error) => form.setErrors(identifierFieldErrors(error, fields)),
     }),
   );
 
@@ -88,14 +85,12 @@ export function AddAllowlistForm({ onAdded, onCancel }: AddAllowlistFormProps) {
           data-testid="allowlist-note"
           {...form.getInputProps('note')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending} data-testid="allowlist-submit">
-            {t('allowlist.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('allowlist.submit')}
+          submitTestId="allowlist-submit"
+          pending={add.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Card,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Card, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { AllowlistEntry } from '@khien/contracts';
@@ -17,13 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../auth/me-context';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { DataTable, HiddenHeader } from '../../ui/DataTable';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { formatDate } from '../../ui/format';
+import { PagedResults } from '../../ui/PagedResults';
 import { PageHeader } from '../../ui/PageHeader';
-import { PageLoader } from '../../ui/PageLoader';
-import { Pager } from '../../ui/Pager';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
-import { SearchableSelect } from '../../ui/SearchableSelect';
 import { AddAllowlistForm } from './AddAllowlistForm';
 import { useAllowlist, useRemoveFromAllowlist } from './api';
 import { allowlistFiltersFrom, withChanges } from './filters';
@@ -81,33 +70,23 @@ export function AllowlistPage() {
             }}
             data-testid="allowlist-search"
           />
-          <SearchableSelect
+          <FilterSelect
             label={t('allowlist.category')}
-            placeholder={t('common.all')}
             data={categoryOptions}
             value={filters.category ?? null}
             onChange={(value) => update({ category: value })}
-            clearable
-            nothingFoundMessage={t('reference.nothingFound')}
             data-testid="allowlist-filter-category"
           />
         </SimpleGrid>
       </Card>
-      {entries.isPending ? (
-        <PageLoader />
-      ) : entries.isError ? (
-        <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : (
-        <Stack gap={0} style={{ opacity: entries.isPlaceholderData ? 0.6 : 1 }}>
-          <AllowlistTable entries={entries.data.items} onRemove={manage ? setRemoving : undefined} />
-          <Pager
-            total={entries.data.total}
-            limit={pageSize}
-            offset={filters.offset}
-            onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
-          />
-        </Stack>
-      )}
+      <PagedResults
+        query={entries}
+        limit={pageSize}
+        offset={filters.offset}
+        onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
+      >
+        {(items) => <AllowlistTable entries={items} onRemove={manage ? setRemoving : undefined} />}
+      </PagedResults>
       <ResponsiveModal opened={adding} onClose={() => setAdding(false)} title={t('allowlist.createTitle')}>
         <AddAllowlistForm
           onCancel={() => setAdding(false)}
@@ -159,70 +138,65 @@ function AllowlistTable({
   const { t } = useTranslation();
   if (entries.length === 0) return <Text c="dimmed">{t('allowlist.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped verticalSpacing="sm" data-testid="allowlist-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('allowlist.identifier')}</Table.Th>
-            <Table.Th scope="col">{t('allowlist.organisation')}</Table.Th>
-            <Table.Th scope="col">{t('allowlist.category')}</Table.Th>
-            <Table.Th scope="col">{t('allowlist.source')}</Table.Th>
-            <Table.Th scope="col">{t('allowlist.createdAt')}</Table.Th>
-            {onRemove && (
-              <Table.Th scope="col">
-                <VisuallyHidden>{t('allowlist.remove')}</VisuallyHidden>
-              </Table.Th>
+    <DataTable
+      minWidth={760}
+      testId="allowlist-table"
+      head={
+        <>
+          <Table.Th scope="col">{t('allowlist.identifier')}</Table.Th>
+          <Table.Th scope="col">{t('allowlist.organisation')}</Table.Th>
+          <Table.Th scope="col">{t('allowlist.category')}</Table.Th>
+          <Table.Th scope="col">{t('allowlist.source')}</Table.Th>
+          <Table.Th scope="col">{t('allowlist.createdAt')}</Table.Th>
+          {onRemove && <HiddenHeader label={t('allowlist.remove')} />}
+        </>
+      }
+    >
+      {entries.map((entry) => (
+        <Table.Tr key={entry.id} data-testid="allowlist-row">
+          <Table.Td miw={180}>
+            <Text fw={600} className="khien-mono">
+              {entry.display}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`indicatorKind.${entry.kind}`)}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{entry.organisation}</Text>
+            {entry.note && (
+              <Text size="xs" c="dimmed">
+                {entry.note}
+              </Text>
             )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id} data-testid="allowlist-row">
-              <Table.Td miw={180}>
-                <Text fw={600} className="khien-mono">
-                  {entry.display}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t(`indicatorKind.${entry.kind}`)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{entry.organisation}</Text>
-                {entry.note && (
-                  <Text size="xs" c="dimmed">
-                    {entry.note}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color="green" tt="none" miw="max-content">
-                  {t(`allowlistCategory.${entry.category}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {entry.source}
-                </Text>
-              </Table.Td>
-              <Table.Td>{formatDate(entry.createdAt)}</Table.Td>
-              {onRemove && (
-                <Table.Td>
-                  <Button
-                    variant="outline"
-                    color="red"
-                    size="compact-sm"
-                    onClick={() => onRemove(entry)}
-                    aria-label={t('allowlist.removeLabel', { display: entry.display })}
-                    data-testid="allowlist-remove"
-                  >
-                    {t('allowlist.remove')}
-                  </Button>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="light" color="green" tt="none" miw="max-content">
+              {t(`allowlistCategory.${entry.category}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td>
+            <Text size="xs" c="dimmed">
+              {entry.source}
+            </Text>
+          </Table.Td>
+          <Table.Td>{formatDate(entry.createdAt)}</Table.Td>
+          {onRemove && (
+            <Table.Td>
+              <Button
+                variant="outline"
+                color="red"
+                size="compact-sm"
+                onClick={() => onRemove(entry)}
+                aria-label={t('allowlist.removeLabel', { display: entry.display })}
+                data-testid="allowlist-remove"
+              >
+                {t('allowlist.remove')}
+              </Button>
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

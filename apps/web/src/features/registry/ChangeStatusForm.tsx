@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Alert, Radio, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ChangeIndicatorStatusRequest, type IndicatorDetail } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { useChangeIndicatorStatus } from './api';
 import { useSharingOptions } from './labels';
@@ -72,19 +73,13 @@ export function ChangeStatusForm({ indicator, target, onChanged, onCancel }: Cha
             {t('indicators.confirmPublicWarning')}
           </Alert>
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            color={target === 'confirmed_scam' ? 'red' : undefined}
-            loading={change.isPending}
-            data-testid="indicator-status-submit"
-          >
-            {t('indicators.statusSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('indicators.statusSubmit')}
+          submitTestId="indicator-status-submit"
+          pending={change.isPending}
+          onCancel={onCancel}
+          submitColor={target === 'confirmed_scam' ? 'red' : undefined}
+        />
       </Stack>
     </form>
   );

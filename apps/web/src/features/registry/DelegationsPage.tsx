@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Delegation } from '@khien/contracts';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { registryPath } from '../../app/navigation';
 import { ConfirmModal } from '../../ui/ConfirmModal';
+import { DataTable, HiddenHeader } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
@@ -69,35 +70,30 @@ export function DelegationsPage() {
       ) : delegations.data.items.length === 0 ? (
         <Text c="dimmed">{manages ? t('delegations.empty') : t('delegations.receivedEmpty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="sm" data-testid="delegation-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">
-                  {manages ? t('delegations.agency') : t('delegations.grantedBy')}
-                </Table.Th>
-                <Table.Th scope="col">{t('delegations.kinds')}</Table.Th>
-                <Table.Th scope="col">{t('delegations.reason')}</Table.Th>
-                <Table.Th scope="col">{t('delegations.createdAt')}</Table.Th>
-                {manages && (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('delegations.revoke')}</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {delegations.data.items.map((delegation) => (
-                <DelegationRow
-                  key={delegation.id}
-                  delegation={delegation}
-                  manages={manages}
-                  onRevoke={(agency) => setRevoking({ delegation, agency })}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={760}
+          testId="delegation-table"
+          head={
+            <>
+              <Table.Th scope="col">
+                {manages ? t('delegations.agency') : t('delegations.grantedBy')}
+              </Table.Th>
+              <Table.Th scope="col">{t('delegations.kinds')}</Table.Th>
+              <Table.Th scope="col">{t('delegations.reason')}</Table.Th>
+              <Table.Th scope="col">{t('delegations.createdAt')}</Table.Th>
+              {manages && <HiddenHeader label={t('delegations.revoke')} />}
+            </>
+          }
+        >
+          {delegations.data.items.map((delegation) => (
+            <DelegationRow
+              key={delegation.id}
+              delegation={delegation}
+              manages={manages}
+              onRevoke={(agency) => setRevoking({ delegation, agency })}
+            />
+          ))}
+        </DataTable>
       )}
       <ResponsiveModal
         opened={granting}

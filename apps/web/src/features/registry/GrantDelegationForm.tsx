@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CreateDelegationRequest, type Delegation } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { SearchableMultiSelect } from '../../ui/SearchableMultiSelect';
 import { AgencySelect } from '../agencies/AgencySelect';
@@ -77,14 +78,12 @@ export function GrantDelegationForm({ onGranted, onCancel }: GrantDelegationForm
           data-testid="delegation-reason"
           {...form.getInputProps('reason')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={grant.isPending} data-testid="delegation-submit">
-            {t('delegations.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('delegations.submit')}
+          submitTestId="delegation-submit"
+          pending={grant.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

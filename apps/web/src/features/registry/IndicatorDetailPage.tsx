@@ -17,12 +17,14 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../api/problem';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format';
 import { hasMessage, translate } from '../../ui/messages';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageLoader } from '../../ui/PageLoader';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
+import { SectionCard } from '../../ui/SectionCard';
 import { safeLink } from '../check/verdict';
 import { useCan } from '../auth/me-context';
 import { AgencyName } from './AgencyName';
@@ -247,10 +249,7 @@ function StatusActions({
   const targets = allowedTargets(indicator.status);
   if (targets.length === 0) return null;
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="indicator-actions-title">
-      <Title order={2} fz="h4" mb="sm" id="indicator-actions-title">
-        {t('indicators.changeStatus')}
-      </Title>
+    <SectionCard id="indicator-actions" title={t('indicators.changeStatus')}>
       <Group gap="sm">
         {targets.map((target) => (
           <Button
@@ -264,89 +263,85 @@ function StatusActions({
           </Button>
         ))}
       </Group>
-    </Card>
+    </SectionCard>
   );
 }
 
 function Sources({ indicator }: { indicator: IndicatorDetail }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="indicator-sources-title">
-      <Title order={2} fz="h4" mb="sm" id="indicator-sources-title">
-        {t('indicators.sources')}
-      </Title>
+    <SectionCard id="indicator-sources" title={t('indicators.sources')}>
       {indicator.sources.length === 0 ? (
         <Text c="dimmed">{t('indicators.sourcesEmpty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="sm" data-testid="indicator-sources">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('indicators.time')}</Table.Th>
-                <Table.Th scope="col">{t('indicators.sourceKind')}</Table.Th>
-                <Table.Th scope="col">{t('indicators.method')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('indicators.loss')}
-                </Table.Th>
-                <Table.Th scope="col">{t('indicators.evidence')}</Table.Th>
-                <Table.Th scope="col">{t('indicators.note')}</Table.Th>
+        <DataTable
+          minWidth={760}
+          testId="indicator-sources"
+          head={
+            <>
+              <Table.Th scope="col">{t('indicators.time')}</Table.Th>
+              <Table.Th scope="col">{t('indicators.sourceKind')}</Table.Th>
+              <Table.Th scope="col">{t('indicators.method')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('indicators.loss')}
+              </Table.Th>
+              <Table.Th scope="col">{t('indicators.evidence')}</Table.Th>
+              <Table.Th scope="col">{t('indicators.note')}</Table.Th>
+            </>
+          }
+        >
+          {indicator.sources.map((source) => {
+            const evidence = safeLink(source.evidenceUrl);
+            return (
+              <Table.Tr key={source.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(source.createdAt)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {t(`indicators.sourceType.${source.sourceType}`)}
+                  </Text>
+                  {source.agencyId && (
+                    <Text size="sm">
+                      <AgencyName agencyId={source.agencyId} />
+                    </Text>
+                  )}
+                  {source.sourceRef && (
+                    <Text size="xs" c="dimmed" className="khien-mono" title={t('indicators.sourceRef')}>
+                      {source.sourceRef}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {source.scamMethod ? t(`scamMethod.${source.scamMethod}`) : t('common.none')}
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {source.lossVnd ? formatVnd(source.lossVnd) : t('common.none')}
+                </Table.Td>
+                <Table.Td>
+                  {evidence ? (
+                    <Anchor
+                      href={evidence}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                      size="sm"
+                      className="khien-mono"
+                    >
+                      {source.evidenceUrl}
+                    </Anchor>
+                  ) : (
+                    (source.evidenceUrl ?? t('common.none'))
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {source.note ?? t('common.none')}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {indicator.sources.map((source) => {
-                const evidence = safeLink(source.evidenceUrl);
-                return (
-                  <Table.Tr key={source.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(source.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {t(`indicators.sourceType.${source.sourceType}`)}
-                      </Text>
-                      {source.agencyId && (
-                        <Text size="sm">
-                          <AgencyName agencyId={source.agencyId} />
-                        </Text>
-                      )}
-                      {source.sourceRef && (
-                        <Text size="xs" c="dimmed" className="khien-mono" title={t('indicators.sourceRef')}>
-                          {source.sourceRef}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {source.scamMethod ? t(`scamMethod.${source.scamMethod}`) : t('common.none')}
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {source.lossVnd ? formatVnd(source.lossVnd) : t('common.none')}
-                    </Table.Td>
-                    <Table.Td>
-                      {evidence ? (
-                        <Anchor
-                          href={evidence}
-                          target="_blank"
-                          rel="noopener noreferrer nofollow"
-                          size="sm"
-                          className="khien-mono"
-                        >
-                          {source.evidenceUrl}
-                        </Anchor>
-                      ) : (
-                        (source.evidenceUrl ?? t('common.none'))
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                        {source.note ?? t('common.none')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </DataTable>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -359,54 +354,50 @@ function eventLabel(event: string): string {
 function History({ indicator }: { indicator: IndicatorDetail }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby="indicator-history-title">
-      <Title order={2} fz="h4" mb="sm" id="indicator-history-title">
-        {t('indicators.history')}
-      </Title>
+    <SectionCard id="indicator-history" title={t('indicators.history')}>
       {indicator.history.length === 0 ? (
         <Text c="dimmed">{t('indicators.historyEmpty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="sm" data-testid="indicator-history">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('indicators.time')}</Table.Th>
-                <Table.Th scope="col">{t('indicators.eventLabel')}</Table.Th>
-                <Table.Th scope="col">{t('indicators.reason')}</Table.Th>
-                <Table.Th scope="col">{t('indicators.agency')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {indicator.history.map((event, index) => (
-                <Table.Tr key={`${event.createdAt}:${index}`}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {eventLabel(event.event)}
-                    </Text>
-                    {event.toStatus && (
-                      <Text size="sm">
-                        {event.fromStatus ? `${t(`indicatorStatus.${event.fromStatus}`)} → ` : ''}
-                        {t(`indicatorStatus.${event.toStatus}`)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {event.reason ?? t('common.none')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" component="div">
-                      <AgencyName agencyId={event.actorAgencyId} />
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={640}
+          testId="indicator-history"
+          head={
+            <>
+              <Table.Th scope="col">{t('indicators.time')}</Table.Th>
+              <Table.Th scope="col">{t('indicators.eventLabel')}</Table.Th>
+              <Table.Th scope="col">{t('indicators.reason')}</Table.Th>
+              <Table.Th scope="col">{t('indicators.agency')}</Table.Th>
+            </>
+          }
+        >
+          {indicator.history.map((event, index) => (
+            <Table.Tr key={`${event.createdAt}:${index}`}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {eventLabel(event.event)}
+                </Text>
+                {event.toStatus && (
+                  <Text size="sm">
+                    {event.fromStatus ? `${t(`indicatorStatus.${event.fromStatus}`)} → ` : ''}
+                    {t(`indicatorStatus.${event.toStatus}`)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {event.reason ?? t('common.none')}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" component="div">
+                  <AgencyName agencyId={event.actorAgencyId} />
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,12 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { delegationsPath } from '../../app/navigation';
 import { useCan, useCurrentMe } from '../auth/me-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { PagedResults } from '../../ui/PagedResults';
 import { PageHeader } from '../../ui/PageHeader';
-import { PageLoader } from '../../ui/PageLoader';
-import { Pager } from '../../ui/Pager';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
-import { SearchableSelect } from '../../ui/SearchableSelect';
 import { useDelegations, useIndicators } from './api';
 import { managesDelegations } from './delegations';
 import { indicatorFiltersFrom, withChanges } from './filters';
@@ -69,43 +67,30 @@ export function IndicatorListPage() {
             }}
             data-testid="indicator-search"
           />
-          <SearchableSelect
+          <FilterSelect
             label={t('indicators.kindFilter')}
-            placeholder={t('common.all')}
             data={kindOptions}
             value={filters.kind ?? null}
             onChange={(value) => update({ kind: value })}
-            clearable
-            nothingFoundMessage={t('reference.nothingFound')}
             data-testid="indicator-filter-kind"
           />
-          <SearchableSelect
+          <FilterSelect
             label={t('indicators.statusFilter')}
-            placeholder={t('common.all')}
             data={statusOptions}
             value={filters.status ?? null}
             onChange={(value) => update({ status: value })}
-            clearable
-            nothingFoundMessage={t('reference.nothingFound')}
             data-testid="indicator-filter-status"
           />
         </SimpleGrid>
       </Card>
-      {indicators.isPending ? (
-        <PageLoader />
-      ) : indicators.isError ? (
-        <ErrorAlert error={indicators.error} onRetry={() => void indicators.refetch()} />
-      ) : (
-        <Stack gap={0} style={{ opacity: indicators.isPlaceholderData ? 0.6 : 1 }}>
-          <IndicatorTable indicators={indicators.data.items} />
-          <Pager
-            total={indicators.data.total}
-            limit={pageSize}
-            offset={filters.offset}
-            onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
-          />
-        </Stack>
-      )}
+      <PagedResults
+        query={indicators}
+        limit={pageSize}
+        offset={filters.offset}
+        onOffsetChange={(offset) => update({ offset: offset ? String(offset) : null })}
+      >
+        {(items) => <IndicatorTable indicators={items} />}
+      </PagedResults>
       <ResponsiveModal
         opened={reporting}
         onClose={() => setReporting(false)}

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Loader, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Group, Loader, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { MergeIndicatorRequest, type Indicator, type IndicatorDetail } from '@khien/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { formatNumber } from '../../ui/format';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { useIndicatorSearch, useMergeIndicator } from './api';
@@ -149,14 +150,12 @@ export function MergeIndicatorForm({ indicator, onMerged, onCancel }: MergeIndic
           data-testid="indicator-merge-reason"
           {...form.getInputProps('reason')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={merge.isPending} data-testid="indicator-merge-submit">
-            {t('indicators.merge.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('indicators.merge.submit')}
+          submitTestId="indicator-merge-submit"
+          pending={merge.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

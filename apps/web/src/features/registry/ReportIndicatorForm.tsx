@@ -1,15 +1,16 @@
-import { Button, Group, NumberInput, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CreateIndicatorRequest, type Indicator } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/problem';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { schemaValidator, serverFieldErrors } from '../../ui/messages';
+import { FormActions } from '../../ui/FormActions';
+import { schemaValidator } from '../../ui/messages';
 import { SearchableSelect } from '../../ui/SearchableSelect';
 import { currentLanguage } from '../../i18n';
 import { useReportIndicator } from './api';
 import { useKindOptions, useMethodOptions, useSharingOptions } from './labels';
 import { emptyReport, toReportRequest, type ReportValues } from './requests';
+import { identifierFieldErrors } from './errors';
 
 const fields = ['input', 'kind', 'scamMethod', 'lossVnd', 'evidenceUrl', 'note', 'sharing'] as const;
 
@@ -40,12 +41,7 @@ export function ReportIndicatorForm({ onReported, onCancel }: ReportIndicatorFor
   const submit = form.onSubmit((values) => {
     report.mutate(CreateIndicatorRequest.parse(toReportRequest(values)), {
       onSuccess: onReported,
-      onError: (error) => {
-        const errors = serverFieldErrors(error, fields);
-        // The parser's code (`phone.too_short`…) is for machines; the alert shows its explanation.
-        if (isApiError(error, 'indicator.unrecognised')) errors.input = t('indicators.unrecognisedField');
-        form.setErrors(errors);
-      },
+      onError: (error) => form.setErrors(identifierFieldErrors(error, fields)),
     });
   });
 
@@ -131,14 +127,12 @@ export function ReportIndicatorForm({ onReported, onCancel }: ReportIndicatorFor
             ))}
           </Group>
         </Radio.Group>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={report.isPending} data-testid="indicator-submit">
-            {t('indicators.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('indicators.submit')}
+          submitTestId="indicator-submit"
+          pending={report.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CreateUserRequest, type Role, type User } from '@khien/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { optionalText, schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { useCreateUser } from './api';
 import { RolesSelect } from './RolesSelect';
@@ -99,14 +100,12 @@ export function CreateUserForm({ agencyId, onCreated, onCancel }: CreateUserForm
           data-testid="user-password"
           {...form.getInputProps('password')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} data-testid="user-submit">
-            {t('users.create')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('users.create')}
+          submitTestId="user-submit"
+          pending={create.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

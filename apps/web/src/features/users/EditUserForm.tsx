@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Checkbox, PasswordInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateUserRequest, type User } from '@khien/contracts';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { formatDateTime } from '../../ui/format';
 import { useUpdateUser } from './api';
@@ -105,14 +96,12 @@ export function EditUserForm({ user, onSaved, onCancel }: EditUserFormProps) {
           data-testid="user-edit-password"
           {...form.getInputProps('newPassword')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} data-testid="user-edit-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('common.save')}
+          submitTestId="user-edit-submit"
+          pending={update.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );
