@@ -11,6 +11,7 @@
 // 45 % reported, 10 % verifying, 25 % confirmed_scam, 10 % cleared, 10 % expired; 90 % public,
 // 7 % agencies, 3 % police.
 
+import { ScamMethod } from '@khien/contracts';
 export type Kind = 'phone' | 'bank_account' | 'domain';
 export type Status = 'reported' | 'verifying' | 'confirmed_scam' | 'cleared' | 'expired';
 export type Sharing = 'public' | 'agencies' | 'police';
@@ -18,26 +19,8 @@ export type Sharing = 'public' | 'agencies' | 'police';
 const PREFIXES = ['91', '38', '90', '97', '70', '77', '81', '86', '98', '35'];
 const WORDS = ['nhanqua', 'quatang', 'khuyenmai', 'trungthuong', 'hoantien', 'vaytien', 'vieclam', 'dautu'];
 const TLDS = ['top', 'xyz', 'online', 'site', 'shop', 'click'];
-export const METHODS = [
-  'impersonate_police_procuracy_court',
-  'impersonate_bank',
-  'impersonate_telco_sim_upgrade',
-  'impersonate_electricity_tax',
-  'fake_investment_crypto_forex',
-  'online_task_jobs',
-  'fake_shop_delivery',
-  'romance',
-  'loans',
-  'prizes',
-  'account_rental_sale',
-  'asset_recovery',
-  'remote_control_fake_app',
-  'sextortion',
-  'fake_charity',
-  'tickets_tours',
-  'overseas_job_recruitment',
-  'other',
-];
+/** The scam-method taxonomy of the contracts, in its order. */
+export const METHODS: readonly string[] = ScamMethod.options;
 /** Vietcombank's NAPAS BIN; `VCB <digits>` in a query resolves to it. */
 const BANK_BIN = '970436';
 /** Rows are unique as long as i stays below 10^8 (the phone numbering); 2·count must too. */
