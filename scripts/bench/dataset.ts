@@ -26,7 +26,7 @@ const BANK_BIN = '970436';
 /** Rows are unique as long as i stays below 10^8 (the phone numbering); 2·count must too. */
 export const MAX_COUNT = 20_000_000;
 
-const sqlArray = (items: string[]) => `array[${items.map((item) => `'${item}'`).join(',')}]`;
+const sqlArray = (items: readonly string[]) => `array[${items.map((item) => `'${item}'`).join(',')}]`;
 
 /** The hash of row i in [0, 2^32), the same in SQL (bigint arithmetic) and here (Math.imul). */
 export function rowHash(i: number): number {
