@@ -32,6 +32,17 @@ describe('the platform as a process on its embedded database', () => {
       jobs: 'running',
     });
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    // The security headers are on every kind of answer: the API, an error, the web app's page.
+    for (const [path, status] of [
+      ['/healthz', 200],
+      ['/api/nothing-here', 404],
+      ['/', 200],
+    ] as const) {
+      const answer = await fetch(`${first.url}${path}`);
+      expect(answer.status, path).toBe(status);
+      expect(answer.headers.get('content-security-policy'), path).toContain("default-src 'self'");
+      expect(answer.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
     const metrics = await (await fetch(`${first.url}/metrics`)).text();
     expect(metrics).toContain('khien_http_request_duration_seconds');
     const openapi = (await (await fetch(`${first.url}/api/openapi.json`)).json()) as {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -26,6 +25,7 @@ import {
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AppError } from '../shared/app-error.js';
+import { securityHeaders } from './security-headers.js';
 import type { RequestContext } from '../shared/context.js';
 import type { Action } from '../shared/policy.js';
 import { errorHandler, problem, sendProblem } from './errors.js';
@@ -108,24 +108,11 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
   await app.register(cookie);
   // Uploads (a QR image to check): one small file, a few fields. Routes read the parts themselves.
   await app.register(multipart, { limits: { fileSize: 8 * 1024 * 1024, files: 1, fields: 4, parts: 5 } });
-  await app.register(helmet, {
-    // The API docs page runs Swagger UI's own inline script; everything else is served from 'self'.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // Served over plain HTTP on a local machine by default; HSTS belongs to the TLS-terminating proxy.
-    strictTransportSecurity: false,
+  // Security headers (CSP and the rest) on every answer, errors and static files included.
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(rateLimit, {
     global: false,

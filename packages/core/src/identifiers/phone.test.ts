@@ -3,7 +3,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { MOBILE_CARRIER_BY_PREFIX } from './data/phone/mobile-carriers.js';
 import { MOBILE_PREFIX_CONVERSION_2018 } from './data/phone/prefix-conversion-2018.js';
-import { looksLikePhone, parsePhone, type PhoneIdentifier } from './phone.js';
+import { looksLikePhone, parsePhone, parseVietnameseWithLibrary, type PhoneIdentifier } from './phone.js';
 
 function parsed(input: string): PhoneIdentifier {
   const result = parsePhone(input);
@@ -335,5 +335,44 @@ describe('parsePhone: properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the shortcut for known mobile prefixes', () => {
+  // Every three-digit prefix a mobile number could have, each with its lowest, highest and a few random
+  // numbers (and their old 11-digit forms where there is one): the shortcut gives what libphonenumber does.
+  const random = (seed: number) => () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const next = random(84);
+  const rests = () => [
+    '000000',
+    '999999',
+    ...Array.from({ length: 4 }, () => String(Math.floor(next() * 1_000_000)).padStart(6, '0')),
+  ];
+
+  it('agrees with the full parse on every prefix', () => {
+    let mobiles = 0;
+    for (let p = 300; p <= 999; p++) {
+      const prefix = String(p);
+      if (!/^[35789]/.test(prefix)) continue;
+      for (const rest of rests()) {
+        const nsn = `${prefix}${rest}`;
+        const full = parseVietnameseWithLibrary(nsn);
+        const parsed = parsePhone(`0${nsn}`);
+        if (full) {
+          expect(parsed, nsn).toEqual({ ok: true, value: full });
+          if (full.details.type === 'mobile') mobiles++;
+        } else {
+          expect(parsed.ok, nsn).toBe(false);
+        }
+      }
+    }
+    // Sanity: the plan has dozens of mobile prefixes (032–039, 05x, 07x, 08x, 09x).
+    expect(mobiles).toBeGreaterThan(200);
+  });
+
+  it('keeps the old 11-digit form it was converted from', () => {
+    const parsed = parsePhone('0168 123 4567');
+    expect(parsed).toEqual({ ok: true, value: parseVietnameseWithLibrary('1681234567') });
+    expect(parsed.ok && parsed.value.details.convertedFrom).toBe('01681234567');
   });
 });

@@ -105,6 +105,8 @@ function parseVietnamese(nsn: string): ParseResult<PhoneIdentifier> {
     );
   if (SERVICE_NUMBER.test(nsn)) return parseServiceNumber(nsn);
   const converted = convertRetiredPrefix(nsn);
+  const mobile = knownMobile(converted.nsn, converted.from);
+  if (mobile) return ok(mobile);
   const number = parsePhoneNumberFromString(`+84${converted.nsn}`);
   if (number?.isValid()) return ok(vietnameseNumber(number, converted.from));
   if (converted.from !== null) {
@@ -132,6 +134,53 @@ function convertRetiredPrefix(nsn: string): { nsn: string; from: string | null }
   // shape of today's 08x mobile numbers.
   if (nsn.length === 9 && nsn.startsWith('4')) return { nsn: `2${nsn}`, from };
   return { nsn, from: null };
+}
+
+/**
+ * Mobile numbers are most of what citizens check. In Vietnam's numbering plan (and libphonenumber's data
+ * for it) a mobile number has 9 digits after the 0, and whether it is valid is decided by its first three
+ * digits. So libphonenumber is asked once per three-digit prefix, on the prefix's lowest and highest
+ * numbers, and a number under a prefix it called mobile is built directly, the way it would build it:
+ * a tenth of the time of a full parse (phone.test.ts compares the two on every prefix).
+ */
+const MOBILE_SHAPE = /^[35789]\d{8}$/;
+const mobilePrefixes = new Map<string, boolean>();
+
+function knownMobile(nsn: string, convertedFrom: string | null): PhoneIdentifier | null {
+  if (!MOBILE_SHAPE.test(nsn)) return null;
+  const prefix = nsn.slice(0, 3);
+  let mobile = mobilePrefixes.get(prefix);
+  if (mobile === undefined) {
+    mobile = ['000000', '999999'].every((rest) => {
+      const number = parsePhoneNumberFromString(`+84${prefix}${rest}`);
+      return (
+        number?.isValid() === true &&
+        number.getType() === 'MOBILE' &&
+        number.formatNational() === mobileDisplay(`${prefix}${rest}`)
+      );
+    });
+    mobilePrefixes.set(prefix, mobile);
+  }
+  if (!mobile) return null;
+  const e164 = `+84${nsn}`;
+  return {
+    kind: 'phone',
+    key: `phone:${e164}`,
+    display: mobileDisplay(nsn),
+    details: { e164, country: 'VN', type: 'mobile', carrier: mobileCarrier(nsn), convertedFrom },
+  };
+}
+
+/** 0912 345 678: the national format of a 9-digit mobile number. */
+function mobileDisplay(nsn: string): string {
+  return `0${nsn.slice(0, 3)} ${nsn.slice(3, 6)} ${nsn.slice(6)}`;
+}
+
+/** The full parse by libphonenumber, without the shortcut for known mobile prefixes (for tests). */
+export function parseVietnameseWithLibrary(nsn: string): PhoneIdentifier | null {
+  const converted = convertRetiredPrefix(nsn);
+  const number = parsePhoneNumberFromString(`+84${converted.nsn}`);
+  return number?.isValid() ? vietnameseNumber(number, converted.from) : null;
 }
 
 function vietnameseNumber(number: PhoneNumber, convertedFrom: string | null): PhoneIdentifier {

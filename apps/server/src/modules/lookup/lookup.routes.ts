@@ -9,6 +9,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../shared/app-error.js';
+import { compileAnswerWriter } from './answer-writer.js';
 import type { LookupService } from './lookup.service.js';
 
 export interface LookupRouteOptions {
@@ -22,8 +23,11 @@ export function registerLookupRoutes(app: App, lookup: LookupService, options: L
   const responses = { 200: CheckResponse, 400: Problem, 429: Problem };
   const uploads = new WeakMap<FastifyRequest, { text: string; image: Buffer | null }>();
   // The hot path: answers are built by typed code from the contract's types, so they are written out
-  // without validating each one again (the lookup tests check them against the contract).
-  const serializerCompiler = () => (data: unknown) => JSON.stringify(data);
+  // without validating each one again, by a writer compiled from the contract (answer-writer.ts).
+  // Problems keep JSON.stringify: they may carry fields their schema leaves open.
+  const answerWriter = compileAnswerWriter();
+  const serializerCompiler = ({ httpStatus }: { httpStatus?: string }) =>
+    httpStatus === '200' ? answerWriter : (data: unknown) => JSON.stringify(data);
 
   app.get(
     '/api/public/check',
