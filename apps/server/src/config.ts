@@ -55,6 +55,15 @@ const ConfigSchema = z.object({
   KHIEN_DATA_KEYS: z.string().optional(),
   /** Days the police have to decide an appeal against a listing. */
   KHIEN_APPEAL_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  /** Reports (tố giác) per hour per client address from the public form; 0 turns the limit off. */
+  KHIEN_PUBLIC_REPORT_RATE: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  /** SMTP server for e-mail to reporters, e.g. smtp://user:pass@mail.example.vn:587; unset: messages are only logged. */
+  KHIEN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of those e-mails. */
+  KHIEN_SMTP_FROM: z.string().default('Khiên <khong-tra-loi@khien.local>'),
   /** NATS server for registry changes between processes, e.g. nats://127.0.0.1:4222 (JetStream enabled). */
   KHIEN_NATS_URL: z
     .string()
@@ -91,6 +100,9 @@ export type Config = {
   publicCheckRatePerMinute: number;
   dataKeys: string | undefined;
   appealDays: number;
+  publicReportRatePerHour: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
   natsUrl: string | undefined;
   natsStream: string;
   changeFeed: 'notify' | 'nats';
@@ -135,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicCheckRatePerMinute: e.KHIEN_PUBLIC_CHECK_RATE,
     dataKeys: e.KHIEN_DATA_KEYS,
     appealDays: e.KHIEN_APPEAL_DAYS,
+    publicReportRatePerHour: e.KHIEN_PUBLIC_REPORT_RATE,
+    smtpUrl: e.KHIEN_SMTP_URL,
+    smtpFrom: e.KHIEN_SMTP_FROM,
     natsUrl: e.KHIEN_NATS_URL,
     natsStream: e.KHIEN_NATS_STREAM,
     changeFeed: e.KHIEN_CHANGE_FEED,

@@ -47,6 +47,16 @@ import {
   startNatsFeed,
   startNotifyFeed,
 } from './modules/lookup/index.js';
+import {
+  createNotificationService,
+  createSender,
+  notificationJobHandler,
+} from './modules/notifications/index.js';
+import {
+  createReportsRepository,
+  createReportsService,
+  registerReportsRoutes,
+} from './modules/reports/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { systemContext } from './shared/context.js';
@@ -198,6 +208,25 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       indicators,
       audit: auditService,
     });
+    // Messages to reporters go through the outbox; without SMTP configured they are only logged.
+    const notifications = createNotificationService({
+      db,
+      cipher,
+      clock,
+      logger,
+      sender: createSender({ smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom, logger }),
+    });
+    const reports = createReportsService({
+      db,
+      repository: createReportsRepository(),
+      indicators,
+      audit: auditService,
+      clock,
+      cipher,
+      messages: notifications,
+      isAllowlisted: async (trx, key) => (await indicatorsRepository.allowlistByKey(trx, key)) !== undefined,
+      onIndicatorsChanged: (rows) => rows.forEach((row) => indicators.notify(row)),
+    });
     const seeded = await indicators.seedAllowlist(officialIdentifiers());
     if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
     const loaded = await lookupState.load(db, indicatorsRepository);
@@ -230,6 +259,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           const removed = await auth.purgeExpiredSessions();
           logger.info({ removed }, 'expired sessions purged');
         },
+        'notifications.deliver': notificationJobHandler(notifications),
+        'reports.remind-deadlines': async () => {
+          const reminded = await reports.remindDeadlines();
+          logger.info({ reminded }, 'report deadline reminders written');
+        },
         'indicators.expire': async () => {
           const expired = await indicators.expire();
           logger.info({ expired }, 'unconfirmed registry entries lapsed');
@@ -249,6 +283,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         { name: 'sessions.purge-expired', cron: '17 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
         { name: 'audit.verify-chain', cron: '41 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
         { name: 'indicators.expire', cron: '7 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'notifications.deliver', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'reports.remind-deadlines', cron: '0 7 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       ],
     });
 
@@ -303,6 +339,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     );
     registerLookupRoutes(app, lookup, { ratePerMinute: config.publicCheckRatePerMinute });
     registerAppealsRoutes(app, appeals, { ratePerMinute: config.publicCheckRatePerMinute });
+    registerReportsRoutes(app, reports, {
+      publicReportsPerHour: config.publicReportRatePerHour,
+      publicFollowPerMinute: config.publicCheckRatePerMinute,
+    });
     await app.ready();
     if (config.jobs) await jobs.start();
 

@@ -6,3 +6,4 @@ export * from './reference.js';
 export * from './system.js';
 export * from './jobs.js';
 export * from './indicators.js';
+export * from './reports.js';

@@ -5,6 +5,9 @@ export const JobPayloads = {
   'sessions.purge-expired': z.object({}),
   'audit.verify-chain': z.object({}),
   'indicators.expire': z.object({}),
+  // Sends what is waiting in the notification outbox; with an id, that message first.
+  'notifications.deliver': z.object({ id: z.uuid().optional() }),
+  'reports.remind-deadlines': z.object({}),
 } as const;
 export type JobName = keyof typeof JobPayloads;
 export type JobPayload<N extends JobName> = z.infer<(typeof JobPayloads)[N]>;

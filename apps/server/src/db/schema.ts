@@ -206,6 +206,113 @@ export interface CheckCountsTable {
   count: number;
 }
 
+export interface ReportDeadlinePolicyTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  decision_days: number;
+  complex_extension_months: number;
+  procuracy_extension_months: number;
+  remind_days_before: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+export interface CasesTable {
+  id: string;
+  code: string;
+  title: string;
+  agency_id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+export type ReportStatusColumn = 'received' | 'verifying' | 'decided' | 'closed';
+export type ReportDecisionColumn =
+  'initiate_case' | 'not_initiate' | 'suspend' | 'transfer' | 'administrative';
+export interface ReportsTable {
+  id: string;
+  tracking_code: string;
+  secret_hash: string;
+  channel: 'online' | 'hotline' | 'walk_in' | 'mailbox' | 'unit_transfer' | 'bank_notice' | 'telco_notice';
+  status: ReportStatusColumn;
+  decision: ReportDecisionColumn | null;
+  scam_method: string;
+  occurred_at: Timestamp | null;
+  channels: string[];
+  story: string;
+  total_loss_vnd: number;
+  province_code: string;
+  commune_code: string | null;
+  contact_encrypted: string | null;
+  language: 'vi' | 'en';
+  handling_agency_id: string | null;
+  assigned_user_id: string | null;
+  case_id: string | null;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  extensions: string[];
+  decided_at: Timestamp | null;
+  unreadable: ColumnType<Array<{ input: string; code: string; message: string }>, string, string>;
+  fingerprint: string;
+  created_by: string | null;
+  last_reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+export interface ReportIdentifiersTable {
+  report_id: string;
+  indicator_id: string;
+}
+export interface ReportTransfersTable {
+  id: string;
+  report_id: string;
+  position: number;
+  from_bank: string | null;
+  from_account_encrypted: string | null;
+  from_account_masked: string | null;
+  to_bank: string | null;
+  to_account: string;
+  to_indicator_id: string | null;
+  amount_vnd: number;
+  at: Timestamp | null;
+  reference: string | null;
+}
+export interface ReportEvidenceTable {
+  id: string;
+  report_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  received_at: Timestamp;
+}
+export interface ReportEventsTable {
+  id: string;
+  report_id: string;
+  type: string;
+  from_status: ReportStatusColumn | null;
+  to_status: ReportStatusColumn | null;
+  decision: ReportDecisionColumn | null;
+  reason: string | null;
+  public_message: string | null;
+  actor_user_id: string | null;
+  agency_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  created_at: Timestamp;
+}
+export interface NotificationOutboxTable {
+  id: string;
+  channel: 'email' | 'sms';
+  recipient_encrypted: string;
+  template: string;
+  language: string;
+  params: ColumnType<Record<string, unknown>, string, string>;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'logged' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  report_id: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface DB {
   indicators: IndicatorsTable;
   indicator_sources: IndicatorSourcesTable;
@@ -214,6 +321,14 @@ export interface DB {
   appeals: AppealsTable;
   check_counts: CheckCountsTable;
   registry_delegations: RegistryDelegationsTable;
+  report_deadline_policy: ReportDeadlinePolicyTable;
+  cases: CasesTable;
+  reports: ReportsTable;
+  report_identifiers: ReportIdentifiersTable;
+  report_transfers: ReportTransfersTable;
+  report_evidence: ReportEvidenceTable;
+  report_events: ReportEventsTable;
+  notification_outbox: NotificationOutboxTable;
   reference_data_versions: ReferenceDataVersionsTable;
   provinces: ProvincesTable;
   communes: CommunesTable;

@@ -27,7 +27,15 @@ export type Action =
   | 'allowlist.manage'
   | 'lookup.batch'
   | 'delegation.manage'
-  | 'appeal.decide';
+  | 'appeal.decide'
+  | 'report.list'
+  | 'report.read'
+  | 'report.intake'
+  | 'report.handle'
+  | 'report.assign'
+  | 'report.contact'
+  | 'report.policy'
+  | 'case.manage';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -52,6 +60,14 @@ export const ACTIONS: readonly Action[] = [
   'lookup.batch',
   'delegation.manage',
   'appeal.decide',
+  'report.list',
+  'report.read',
+  'report.intake',
+  'report.handle',
+  'report.assign',
+  'report.contact',
+  'report.policy',
+  'case.manage',
 ];
 
 /**
@@ -63,6 +79,8 @@ export const ACTIONS: readonly Action[] = [
  * - `operator_only`: everything for the platform operator's staff, nothing otherwise.
  * - `self`: only the actor itself.
  * - `police_else_none`: everything for staff of police agencies and the platform operator, nothing otherwise.
+ * - `police_area`: for staff of police agencies, records of their own unit and of the police units in their
+ *   area (a provincial police sees its communes' units; a national one everything); nothing otherwise.
  */
 export type Grant =
   | 'all'
@@ -72,7 +90,8 @@ export type Grant =
   | 'operator_else_own'
   | 'operator_only'
   | 'self'
-  | 'police_else_none';
+  | 'police_else_none'
+  | 'police_area';
 
 /** Agencies that decide on registry entries (confirm, clear, appeals) and see police-only data. */
 export const POLICE_AGENCY_TYPES: readonly AgencyType[] = [
@@ -118,6 +137,17 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   'delegation.manage': { supervisor: 'police_else_none', admin: 'police_else_none' },
   // Appeals against listings are decided by the police only, never by delegation.
   'appeal.decide': { supervisor: 'police_else_none', officer: 'police_else_none' },
+  // Reports (tố giác) are handled by police units; a unit sees its own and those of the units in its area.
+  'report.list': { supervisor: 'police_area', officer: 'police_area', analyst: 'police_area', auditor: 'police_area' },
+  'report.read': { supervisor: 'police_area', officer: 'police_area', analyst: 'police_area', auditor: 'police_area' },
+  'report.intake': { supervisor: 'police_area', officer: 'police_area' },
+  'report.handle': { supervisor: 'police_area', officer: 'police_area' },
+  'report.assign': { supervisor: 'police_area' },
+  // The reporter's contact details: only the handling unit itself, each read audited.
+  'report.contact': { supervisor: 'own_agency', officer: 'own_agency' },
+  // The deadlines of art. 147 are national data.
+  'report.policy': { admin: 'operator_only' },
+  'case.manage': { supervisor: 'police_area', officer: 'police_area' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */
@@ -198,6 +228,8 @@ function grantReaches(grant: Grant, actor: Actor, target: Target): boolean {
       return target.principalId === (actor.kind === 'user' ? actor.userId : actor.apiKeyId);
     case 'police_else_none':
       return isPolice(actor.agency);
+    case 'police_area':
+      return isPolice(actor.agency) && (own || areaContains(actor.agency, target));
   }
 }
 
@@ -242,6 +274,10 @@ export function reachOf(actor: Actor, action: Action): Reach {
       if (isAdministering(actor.agency)) area = actor.agency;
     }
     if (grant === 'area_if_administering' && isAdministering(actor.agency)) area = actor.agency;
+    if (grant === 'police_area' && isPolice(actor.agency)) {
+      agencyIds.add(actor.agency.id);
+      area = actor.agency;
+    }
     if (grant === 'self') principalId = actor.kind === 'user' ? actor.userId : actor.apiKeyId;
   }
   if (area?.level === 'national') return { kind: 'all' };

@@ -1,4 +1,4 @@
-import type { Me } from '@khien/contracts';
+import type { Agency, Me, Role } from '@khien/contracts';
 import pino from 'pino';
 import { configFor, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -21,6 +21,7 @@ export async function startTestPlatform(
     webDist: '',
     authRateLimitPerMinute: 10_000,
     publicCheckRatePerMinute: 0,
+    publicReportRatePerHour: 0,
     // A fixed test key: tests run on injected databases, never on a data folder.
     dataKeys: `test:${Buffer.alloc(32, 7).toString('base64')}`,
     ...overrides,
@@ -51,4 +52,33 @@ export async function login(
   const setCookie = response.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0]! : setCookie!;
   return { cookie: raw.split(';')[0]!, me: response.json() as Me };
+}
+
+/**
+ * A staff member of `agency` created by an administrator's session, signed in with a changed password
+ * (so that no restriction applies): what most route tests act as.
+ */
+export async function staffSession(
+  platform: Platform,
+  admin: Session,
+  agency: Pick<Agency, 'id'>,
+  username: string,
+  roles: Role[],
+): Promise<Session> {
+  const created = await platform.app.inject({
+    method: 'POST',
+    url: `/api/agencies/${agency.id}/users`,
+    headers: { cookie: admin.cookie },
+    payload: { username, fullName: `Cán bộ ${username}`, roles, password: 'first-password-1' },
+  });
+  if (created.statusCode !== 201) throw new Error(`user ${username}: ${created.statusCode} ${created.body}`);
+  const first = await login(platform, username, 'first-password-1');
+  const changed = await platform.app.inject({
+    method: 'POST',
+    url: '/api/me/password',
+    headers: { cookie: first.cookie },
+    payload: { currentPassword: 'first-password-1', newPassword: 'second-password-2' },
+  });
+  if (changed.statusCode >= 300) throw new Error(`password of ${username}: ${changed.statusCode}`);
+  return login(platform, username, 'second-password-2');
 }

@@ -98,8 +98,9 @@ export function createLookupService(deps: LookupDependencies) {
       imitates,
       appealable:
         entry !== null && (verdict === 'confirmed_scam' || verdict === 'suspicious') && imitates === null,
-      // The online report form (tố giác) comes with the reports module; until then the advice names 113.
-      reportUrl: null,
+      // One click to the report form (tố giác), pre-filled with this identifier; official ones are not
+      // reported (a spoofed official number is reported through the number that called).
+      reportUrl: verdict === 'official' ? null : `/to-giac?q=${encodeURIComponent(identifier.display)}`,
     };
   }
 

@@ -1,0 +1,425 @@
+import {
+  CaseDetail as CaseDetailSchema,
+  PublicReportStatus as PublicReportStatusSchema,
+  ReportDetail as ReportDetailSchema,
+  ReportPage as ReportPageSchema,
+  ReportReceipt as ReportReceiptSchema,
+  type Agency,
+  type CreateReportRequest,
+} from '@khien/contracts';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../../platform.js';
+import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
+import {
+  ADMIN_PASSWORD,
+  login,
+  staffSession,
+  startTestPlatform,
+  type Session,
+} from '../../testing/platform.js';
+
+// The smallest valid PNG (1×1), and text that only calls itself a picture.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d4944415478da636460f80f0000030101002818dd8d0000000049454e44ae426082',
+  'hex',
+);
+
+function multipart(report: object, files: Array<{ name: string; type: string; bytes: Buffer }>) {
+  const boundary = 'khien-test-boundary';
+  const parts: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="report"\r\n\r\n${JSON.stringify(report)}\r\n`,
+    ),
+  ];
+  for (const file of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="evidence"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+for (const target of databaseTargets()) {
+  announceSkip(target);
+  describe.skipIf(target.skipReason !== null)(`reports and their handling on ${target.name}`, () => {
+    let testDb: TestDatabase;
+    let platform: Platform;
+    let operator: Session;
+    let officer: Session;
+    let supervisor: Session;
+    let elsewhere: Session;
+    let bank: Session;
+    let hanoiPolice: Agency;
+    let hcmPolice: Agency;
+
+    const as = (session: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+      platform.app.inject({
+        method,
+        url,
+        headers: { cookie: session.cookie },
+        ...(payload ? { payload } : {}),
+      });
+    const submit = (report: CreateReportRequest) =>
+      platform.app.inject({ method: 'POST', url: '/api/public/reports', payload: report });
+    const follow = (code: string, secret: string) =>
+      platform.app.inject({
+        method: 'GET',
+        url: `/api/public/reports/${code}`,
+        headers: { 'x-khien-secret': secret },
+      });
+    const agency = async (payload: object) =>
+      (await as(operator, 'POST', '/api/agencies', payload)).json() as Agency;
+
+    const report: CreateReportRequest = {
+      scamMethod: 'impersonate_police_procuracy_court',
+      occurredAt: '2026-03-01T09:30:00Z',
+      channels: ['phone_call', 'zalo'],
+      identifiers: ['0987 654 321', 'https://congan-hanoi-vn.top/xac-minh'],
+      transfers: [
+        {
+          fromBank: 'Vietcombank',
+          fromAccount: '0011002233445',
+          toBank: 'MB',
+          toAccount: '0901234567890',
+          amountVnd: 45_000_000,
+        },
+        { toBank: 'MB', toAccount: '0901234567890', amountVnd: 5_000_000 },
+      ],
+      story:
+        'Một người xưng là cán bộ Công an gọi điện, nói tôi liên quan đến đường dây rửa tiền và yêu cầu chuyển tiền để xác minh.',
+      provinceCode: '01',
+      contact: { fullName: 'Nguyễn Thị Lan', email: 'lan@example.vn', phone: '0912 000 111' },
+      language: 'vi',
+    };
+
+    beforeAll(async () => {
+      testDb = await target.open();
+      platform = await startTestPlatform(testDb.database);
+      operator = await login(platform, 'admin', ADMIN_PASSWORD);
+      hanoiPolice = await agency({
+        name: 'Công an thành phố Hà Nội',
+        type: 'police_province',
+        scopeLevel: 'province',
+        provinceCode: '01',
+      });
+      hcmPolice = await agency({
+        name: 'Công an Thành phố Hồ Chí Minh',
+        type: 'police_province',
+        scopeLevel: 'province',
+        provinceCode: '79',
+      });
+      const bankAgency = await agency({
+        name: 'Ngân hàng thử',
+        type: 'commercial_bank',
+        scopeLevel: 'national',
+      });
+      officer = await staffSession(platform, operator, hanoiPolice, 'hn.officer', ['officer']);
+      supervisor = await staffSession(platform, operator, hanoiPolice, 'hn.lead', ['supervisor']);
+      elsewhere = await staffSession(platform, operator, hcmPolice, 'hcm.officer', ['officer']);
+      bank = await staffSession(platform, operator, bankAgency, 'bank.officer', ['officer']);
+    });
+    afterAll(async () => {
+      await platform?.close();
+      await testDb?.dispose();
+    });
+
+    let first: { trackingCode: string; secret: string };
+    let firstId: string;
+
+    it('takes a citizen’s report, routes it to the province’s police and answers a receipt', async () => {
+      const response = await submit(report);
+      expect(response.statusCode, response.body).toBe(201);
+      const receipt = ReportReceiptSchema.parse(response.json());
+      expect(receipt.trackingCode).toMatch(/^TG-[A-Z2-9]{8}$/);
+      expect(receipt.handlingUnit).toBe('Công an thành phố Hà Nội');
+      first = receipt;
+      // The same report sent again (a double tap) is recognised, and nothing is stored twice.
+      const again = await submit({ ...report, story: `  ${report.story.toUpperCase()} ` });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().code).toBe('report.duplicate');
+    });
+
+    it('lets the reporter follow it with the secret, and nobody without it', async () => {
+      const status = PublicReportStatusSchema.parse((await follow(first.trackingCode, first.secret)).json());
+      expect(status).toMatchObject({
+        status: 'received',
+        decision: null,
+        handlingUnit: 'Công an thành phố Hà Nội',
+      });
+      expect(status.dueAt).toBe('2026-03-22T08:00:00.000Z');
+      expect((await follow(first.trackingCode, 'WRONG-SECRET')).statusCode).toBe(404);
+      expect((await follow('TG-AAAAAAAA', first.secret)).json().code).toBe('report.not_found');
+    });
+
+    it('puts the identifiers and the receiving account into the registry as reported', async () => {
+      const page = ReportPageSchema.parse((await as(officer, 'GET', '/api/reports')).json());
+      expect(page.total).toBe(1);
+      const item = page.items[0]!;
+      firstId = item.id;
+      expect(item).toMatchObject({
+        daysLeft: 20,
+        overdue: false,
+        totalLossVnd: 50_000_000,
+        identifierCount: 3,
+      });
+      const detail = ReportDetailSchema.parse((await as(officer, 'GET', `/api/reports/${firstId}`)).json());
+      expect(detail.identifiers.map((i) => i.kind).sort()).toEqual(['bank_account', 'phone', 'url']);
+      expect(detail.identifiers.every((i) => i.indicatorStatus === 'reported')).toBe(true);
+      expect(detail.transfers[0]).toMatchObject({ fromAccountMasked: '••••••••3445', amountVnd: 45_000_000 });
+      expect(detail.transfers[0]!.toIndicatorId).toBe(detail.transfers[1]!.toIndicatorId);
+      expect(detail.hasContact).toBe(true);
+      expect(detail.allowedTransitions.map((t) => t.to)).toEqual(['verifying', 'decided']);
+      // A public check now tells the next person about the number.
+      const check = await platform.app.inject({ method: 'GET', url: '/api/public/check?q=0987654321' });
+      expect(check.json().items[0].verdict).toBe('suspicious');
+    });
+
+    it('keeps the contact encrypted, shows it to the handling unit only, and audits each read', async () => {
+      const row = await testDb.database.db
+        .selectFrom('reports')
+        .select(['contact_encrypted', 'story'])
+        .where('id', '=', firstId)
+        .executeTakeFirstOrThrow();
+      expect(row.contact_encrypted).not.toContain('lan@example.vn');
+      const contact = await as(officer, 'GET', `/api/reports/${firstId}/contact`);
+      expect(contact.statusCode).toBe(200);
+      expect(contact.json()).toMatchObject({ fullName: 'Nguyễn Thị Lan', email: 'lan@example.vn' });
+      expect(contact.json().transfersFrom[0].fromAccount).toBe('0011002233445');
+      const audited = await testDb.database.db
+        .selectFrom('audit_log')
+        .select(['personal_data'])
+        .where('action', '=', 'report.contact.read')
+        .execute();
+      expect(audited).toEqual([{ personal_data: true }]);
+      // Another province's police, a bank, and anyone else: as if it did not exist.
+      expect((await as(elsewhere, 'GET', `/api/reports/${firstId}`)).statusCode).toBe(404);
+      expect((await as(elsewhere, 'GET', `/api/reports/${firstId}/contact`)).statusCode).toBe(404);
+      expect((await as(bank, 'GET', `/api/reports/${firstId}`)).statusCode).toBe(403);
+      expect(ReportPageSchema.parse((await as(elsewhere, 'GET', '/api/reports')).json()).total).toBe(0);
+    });
+
+    it('stores evidence with the report, judged by its content, and refuses what is not evidence', async () => {
+      const upload = multipart(
+        {
+          ...report,
+          story: `${report.story} Tôi gửi kèm ảnh chụp màn hình.`,
+          identifiers: ['0977 111 222'],
+          transfers: [],
+        },
+        [{ name: 'man-hinh.png', type: 'image/png', bytes: PNG }],
+      );
+      const response = await platform.app.inject({ method: 'POST', url: '/api/public/reports', ...upload });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json().evidenceCount).toBe(1);
+      const fake = multipart({ ...report, story: `${report.story} Lần khác.` }, [
+        { name: 'anh.png', type: 'image/png', bytes: Buffer.from('#!/bin/sh\necho not a picture\n') },
+      ]);
+      const refused = await platform.app.inject({ method: 'POST', url: '/api/public/reports', ...fake });
+      expect(refused.statusCode).toBe(415);
+      expect(refused.json().code).toBe('evidence.type_not_allowed');
+      const page = ReportPageSchema.parse((await as(officer, 'GET', '/api/reports?q=0977111222')).json());
+      expect(page.total).toBe(1);
+      const withFile = ReportDetailSchema.parse(
+        (await as(officer, 'GET', `/api/reports/${page.items[0]!.id}`)).json(),
+      );
+      const stored = await testDb.database.db.selectFrom('report_evidence').select(['report_id']).execute();
+      expect(withFile.evidence).toHaveLength(1);
+      expect(stored).toHaveLength(1);
+      expect(withFile.evidence[0]).toMatchObject({ mediaType: 'image/png', sizeBytes: PNG.length });
+      const file = await as(
+        officer,
+        'GET',
+        `/api/reports/${withFile.id}/evidence/${withFile.evidence[0]!.id}`,
+      );
+      expect(file.statusCode).toBe(200);
+      expect(Buffer.from(file.rawPayload).equals(PNG)).toBe(true);
+    });
+
+    it('refuses bad input with field errors and stores nothing', async () => {
+      const response = await submit({
+        ...report,
+        story: 'ngắn',
+        provinceCode: 'xx',
+        transfers: [{ toAccount: '12', amountVnd: 0 }],
+      });
+      expect(response.statusCode).toBe(400);
+      const paths = (response.json().errors as Array<{ path: string; message: string }>).map(
+        (e) => `${e.path} ${e.message}`,
+      );
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          'body.story story.too_short',
+          'body.provinceCode province.invalid',
+          'body.transfers.0.toAccount account.too_short',
+          'body.transfers.0.amountVnd amount.invalid',
+        ]),
+      );
+      const unknownCommune = await submit({ ...report, story: `${report.story} (3)`, communeCode: '99999' });
+      expect(unknownCommune.json().code).toBe('report.unknown_area');
+      expect(ReportPageSchema.parse((await as(officer, 'GET', '/api/reports')).json()).total).toBe(2);
+    });
+
+    it('moves a report along the status table with reasons, and tells the reporter', async () => {
+      const skip = await as(officer, 'POST', `/api/reports/${firstId}/status`, {
+        to: 'closed',
+        reason: 'Thử đóng ngay',
+      });
+      expect(skip.json().code).toBe('report.transition_not_allowed');
+      const noDecision = await as(officer, 'POST', `/api/reports/${firstId}/status`, {
+        to: 'decided',
+        reason: 'Đã đủ căn cứ',
+      });
+      expect(noDecision.json().code).toBe('report.decision_required');
+      expect(
+        (
+          await as(officer, 'POST', `/api/reports/${firstId}/status`, {
+            to: 'verifying',
+            reason: 'Xác minh tài khoản nhận tiền',
+          })
+        ).statusCode,
+      ).toBe(200);
+      await as(officer, 'POST', `/api/reports/${firstId}/notes`, {
+        text: 'Đã gửi yêu cầu cung cấp thông tin tới ngân hàng MB',
+      });
+      const decided = ReportDetailSchema.parse(
+        (
+          await as(officer, 'POST', `/api/reports/${firstId}/status`, {
+            to: 'decided',
+            decision: 'initiate_case',
+            reason: 'Có dấu hiệu tội lừa đảo chiếm đoạt tài sản (Điều 174 BLHS)',
+            publicMessage: 'Cơ quan điều tra đã khởi tố vụ án; chúng tôi sẽ liên hệ khi cần.',
+          })
+        ).json(),
+      );
+      expect(decided).toMatchObject({ status: 'decided', decision: 'initiate_case', overdue: false });
+      expect(decided.timeline.map((e) => e.type)).toEqual([
+        'received',
+        'status_changed',
+        'note',
+        'status_changed',
+      ]);
+      const status = PublicReportStatusSchema.parse((await follow(first.trackingCode, first.secret)).json());
+      expect(status).toMatchObject({ status: 'decided', decision: 'initiate_case' });
+      // The reporter sees the stages and the unit's message, never the internal note or the reasons.
+      expect(JSON.stringify(status)).not.toContain('MB');
+      expect(status.history.at(-1)?.message).toContain('khởi tố');
+      const outbox = await testDb.database.db
+        .selectFrom('notification_outbox')
+        .select(['channel', 'template', 'recipient_encrypted', 'body'])
+        .where('report_id', '=', firstId)
+        .orderBy('created_at')
+        .execute();
+      expect(outbox.map((m) => m.template)).toEqual([
+        'report.received',
+        'report.status_changed',
+        'report.status_changed',
+      ]);
+      expect(outbox.every((m) => m.channel === 'email' && !m.recipient_encrypted.includes('lan@'))).toBe(
+        true,
+      );
+    });
+
+    it('takes a report at the unit (a hotline call), handled by the unit itself', async () => {
+      const response = await as(officer, 'POST', '/api/reports', {
+        ...report,
+        channel: 'hotline',
+        story: 'Cuộc gọi tới đường dây nóng: bị lừa mua hàng online.',
+        identifiers: ['0966 555 444'],
+        transfers: [],
+        provinceCode: '79',
+        contact: undefined,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const taken = ReportDetailSchema.parse(response.json());
+      expect(taken).toMatchObject({ channel: 'hotline', handlingAgencyId: hanoiPolice.id, anonymous: true });
+      expect(taken.timeline[0]).toMatchObject({ type: 'received', actorName: 'Cán bộ hn.officer' });
+      expect((await as(bank, 'POST', '/api/reports', { ...report, channel: 'hotline' })).statusCode).toBe(
+        403,
+      );
+    });
+
+    it('keeps the timeline append-only', async () => {
+      await expect(
+        sql`update report_events set reason = 'sửa' where report_id = ${firstId}`.execute(testDb.database.db),
+      ).rejects.toThrow(/append-only/);
+    });
+
+    it('shows a report from another province that names the same account, and groups them into a case', async () => {
+      const other = await submit({
+        ...report,
+        identifiers: [],
+        transfers: [{ toBank: 'MB', toAccount: '0901 2345 67890', amountVnd: 12_000_000 }],
+        story: 'Tôi được mời làm nhiệm vụ online, chuyển tiền vào tài khoản này rồi không rút được.',
+        scamMethod: 'online_task_jobs',
+        provinceCode: '79',
+        contact: undefined,
+      });
+      expect(other.statusCode, other.body).toBe(201);
+      expect(other.json().handlingUnit).toBe('Công an Thành phố Hồ Chí Minh');
+      const detail = ReportDetailSchema.parse((await as(officer, 'GET', `/api/reports/${firstId}`)).json());
+      expect(detail.linkedReports).toHaveLength(1);
+      expect(detail.linkedReports[0]).toMatchObject({
+        provinceCode: '79',
+        trackingCode: other.json().trackingCode,
+      });
+      expect(detail.linkedReports[0]!.sharedIdentifiers).toHaveLength(1);
+      // Hà Nội cannot group Hồ Chí Minh City's report; the national operator can.
+      const refused = await as(supervisor, 'POST', '/api/cases', {
+        title: 'Đường dây tài khoản MB',
+        reportIds: [firstId, detail.linkedReports[0]!.id],
+        reason: 'Cùng tài khoản nhận tiền',
+      });
+      expect(refused.json().code).toBe('case.report_out_of_reach');
+      const created = await as(supervisor, 'POST', '/api/cases', {
+        title: 'Đường dây tài khoản MB',
+        reportIds: [firstId],
+        reason: 'Cùng tài khoản nhận tiền',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const theCase = CaseDetailSchema.parse(created.json());
+      expect(theCase).toMatchObject({ reportCount: 1, totalLossVnd: 50_000_000, provinceCodes: ['01'] });
+      expect((await as(elsewhere, 'GET', `/api/cases/${theCase.id}`)).statusCode).toBe(404);
+    });
+
+    it('extends the deadline the way art. 147 allows, and transfers between units with a reason', async () => {
+      const page = ReportPageSchema.parse((await as(officer, 'GET', '/api/reports?status=received')).json());
+      const open = page.items[0]!;
+      expect(
+        (
+          await as(officer, 'POST', `/api/reports/${open.id}/extend`, {
+            extension: 'procuracy',
+            reason: 'Cần thêm thời gian',
+          })
+        ).json().code,
+      ).toBe('report.extension_not_allowed');
+      const extended = ReportDetailSchema.parse(
+        (
+          await as(officer, 'POST', `/api/reports/${open.id}/extend`, {
+            extension: 'complex',
+            reason: 'Phải xác minh ở nhiều nơi',
+          })
+        ).json(),
+      );
+      expect(extended.extensions).toEqual(['complex']);
+      expect(extended.dueAt).toBe('2026-05-02T08:00:00.000Z');
+      const transferred = await as(officer, 'POST', `/api/reports/${open.id}/transfer`, {
+        agencyId: hcmPolice.id,
+        reason: 'Đối tượng cư trú tại TP.HCM',
+      });
+      expect(transferred.statusCode, transferred.body).toBe(200);
+      expect(transferred.json().handlingAgencyName).toBe('Công an Thành phố Hồ Chí Minh');
+      expect((await as(officer, 'GET', `/api/reports/${open.id}`)).statusCode).toBe(404);
+      expect((await as(elsewhere, 'GET', `/api/reports/${open.id}`)).statusCode).toBe(200);
+    });
+  });
+}

@@ -1,0 +1,975 @@
+import crypto from 'node:crypto';
+import type {
+  AddCaseReportsRequest,
+  AssignReportRequest,
+  Case,
+  CaseDetail,
+  CasePage,
+  ChangeReportStatusRequest,
+  CreateCaseRequest,
+  CreateReportInput,
+  DeadlineExtension,
+  DeadlinePolicy,
+  ExtendReportDeadlineRequest,
+  PageQuery,
+  PublicReportStatus,
+  Report,
+  ReportChannel,
+  ReportContact,
+  ReportDetail,
+  ReportListQuery,
+  ReportPage,
+  ReportReceipt,
+  ScamMethod,
+  TransferReportRequest,
+} from '@khien/contracts';
+import { identify, type AnyIdentifier } from '@khien/core';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema.js';
+import { AppError, forbidden, notFound } from '../../shared/app-error.js';
+import { actorOf, requireNationwide } from '../../shared/authorize.js';
+import type { Clock } from '../../shared/clock.js';
+import type { RequestContext } from '../../shared/context.js';
+import type { DataCipher } from '../../shared/data-cipher.js';
+import { newId } from '../../shared/ids.js';
+import {
+  decide,
+  mayEver,
+  POLICE_AGENCY_TYPES,
+  reachOf,
+  type Action,
+  type Actor,
+} from '../../shared/policy.js';
+import type { AuditRecorder } from '../audit/index.js';
+import type { IndicatorRow, IndicatorsService } from '../indicators/index.js';
+import { checkEvidence, type EvidenceUpload } from './evidence.js';
+import {
+  checkExtension,
+  checkTransition,
+  daysLeft,
+  dueDate,
+  fingerprint,
+  isOverdue,
+  maskAccount,
+  transitionsFrom,
+  vietnamDate,
+} from './report.js';
+import type { AgencyPlace, ReportListRow, ReportRow, ReportsRepository } from './reports.repository.js';
+
+/** What the reports module needs from the notification outbox (modules/notifications). */
+export interface ReporterMessages {
+  queue(
+    trx: Kysely<DB>,
+    message: {
+      channel: 'email' | 'sms';
+      recipient: string;
+      template: 'report.received' | 'report.status_changed';
+      language: 'vi' | 'en';
+      params: Record<string, string | number | null>;
+      reportId: string | null;
+    },
+  ): Promise<string>;
+}
+
+export interface ReportsDependencies {
+  db: Kysely<DB>;
+  repository: ReportsRepository;
+  indicators: IndicatorsService;
+  audit: AuditRecorder;
+  clock: Clock;
+  cipher: DataCipher;
+  messages: ReporterMessages;
+  /** Whether a key is on the allowlist of official identifiers (the registry's). */
+  isAllowlisted: (db: Kysely<DB>, key: string) => Promise<boolean>;
+  /** Called after commit with the registry entries a report created or touched (the lookup index). */
+  onIndicatorsChanged?: (rows: IndicatorRow[]) => void;
+}
+
+type PageQueryValue = z.output<typeof PageQuery>;
+
+interface StoredContact {
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+// No 0/O/1/I: tracking codes are read out on the phone.
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function readable(length: number): string {
+  return Array.from(crypto.randomBytes(length), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
+/** A second identical submission within this time is the same report sent twice. */
+const DUPLICATE_WINDOW_MS = 24 * 3_600_000;
+
+const targetOf = (agency: Pick<AgencyPlace, 'id' | 'scope_level' | 'province_code' | 'commune_code'>) => ({
+  agencyId: agency.id,
+  level: agency.scope_level,
+  provinceCode: agency.province_code,
+  communeCode: agency.commune_code,
+});
+
+export function createReportsService(deps: ReportsDependencies) {
+  const { db, repository, indicators, audit, clock, cipher, messages } = deps;
+
+  /**
+   * Whether the actor may perform `action` on a report handled by `unit`: 403 when it may never, 404 when
+   * the report is outside its reach. Reports no unit could be found for are the platform operator's
+   * (national reach) to route.
+   */
+  function authorize(actor: Actor, action: Action, unit: AgencyPlace | undefined) {
+    if (reachOf(actor, action).kind === 'none') throw forbidden();
+    const target = unit
+      ? targetOf(unit)
+      : { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
+    const decision = decide(actor, action, target);
+    if (decision === 'deny_action') throw forbidden();
+    if (decision === 'deny_target') throw notFound('Report');
+  }
+
+  /** The report, when the actor may perform `action` on it. */
+  async function reachable(context: RequestContext, action: Action, reportId: string) {
+    const actor = actorOf(context);
+    if (reachOf(actor, action).kind === 'none') throw forbidden();
+    const row = await repository.byId(db, reportId);
+    if (!row) throw notFound('Report');
+    const unit = row.handling_agency_id ? await repository.agency(db, row.handling_agency_id) : undefined;
+    authorize(actor, action, unit);
+    return { actor, row, unit };
+  }
+
+  function toReport(row: ReportListRow): Report {
+    const now = clock.now();
+    const due = new Date(row.due_at);
+    return {
+      id: row.id,
+      trackingCode: row.tracking_code,
+      channel: row.channel,
+      status: row.status,
+      decision: row.decision,
+      scamMethod: row.scam_method as ScamMethod,
+      provinceCode: row.province_code,
+      communeCode: row.commune_code,
+      handlingAgencyId: row.handling_agency_id,
+      handlingAgencyName: row.handling_agency_name,
+      assignedUserId: row.assigned_user_id,
+      assignedUserName: row.assigned_user_name,
+      caseId: row.case_id,
+      receivedAt: new Date(row.received_at).toISOString(),
+      dueAt: due.toISOString(),
+      daysLeft: daysLeft(due, now),
+      overdue: isOverdue(row.status, due, now),
+      extensions: row.extensions as DeadlineExtension[],
+      totalLossVnd: Number(row.total_loss_vnd),
+      identifierCount: Number(row.identifier_count),
+      linkedReportCount: Number(row.linked_report_count),
+      anonymous: row.contact_encrypted === null,
+      decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    };
+  }
+
+  async function detail(reportId: string): Promise<ReportDetail> {
+    const row = await repository.listRow(db, reportId);
+    if (!row) throw notFound('Report');
+    const [identifiers, transfers, evidence, events, linked] = await Promise.all([
+      repository.identifiersOf(db, reportId),
+      repository.transfersOf(db, reportId),
+      repository.evidenceOf(db, reportId),
+      repository.eventsOf(db, reportId),
+      repository.linkedReports(db, reportId),
+    ]);
+    return {
+      ...toReport(row),
+      occurredAt: row.occurred_at ? new Date(row.occurred_at).toISOString() : null,
+      channels: row.channels as ReportDetail['channels'],
+      story: row.story,
+      identifiers: identifiers.map((i) => ({
+        indicatorId: i.id,
+        kind: i.kind as ReportDetail['identifiers'][number]['kind'],
+        key: i.key,
+        display: i.display,
+        indicatorStatus: i.status,
+      })),
+      unreadable: row.unreadable,
+      transfers: transfers.map((t) => ({
+        id: t.id,
+        fromBank: t.from_bank,
+        fromAccountMasked: t.from_account_masked,
+        toBank: t.to_bank,
+        toAccount: t.to_account,
+        toIndicatorId: t.to_indicator_id,
+        amountVnd: Number(t.amount_vnd),
+        at: t.at ? new Date(t.at).toISOString() : null,
+        reference: t.reference,
+      })),
+      evidence: evidence.map((e) => ({
+        id: e.id,
+        fileName: e.file_name,
+        mediaType: e.media_type,
+        sizeBytes: e.size_bytes,
+        sha256: e.sha256,
+        receivedAt: new Date(e.received_at).toISOString(),
+      })),
+      timeline: events.map((e) => ({
+        id: e.id,
+        at: new Date(e.created_at).toISOString(),
+        type: e.type as ReportDetail['timeline'][number]['type'],
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        decision: e.decision,
+        reason: e.reason,
+        publicMessage: e.public_message,
+        actorName: e.actor_name,
+        agencyName: e.agency_name,
+      })),
+      linkedReports: linked.map((l) => ({
+        id: l.id,
+        trackingCode: l.tracking_code,
+        provinceCode: l.province_code,
+        status: l.status,
+        receivedAt: new Date(l.received_at).toISOString(),
+        scamMethod: l.scam_method as ScamMethod,
+        handlingAgencyName: l.handling_agency_name,
+        caseId: l.case_id,
+        sharedIdentifiers: l.shared,
+      })),
+      hasContact: row.contact_encrypted !== null,
+      allowedTransitions: transitionsFrom(row.status, row.decision),
+    };
+  }
+
+  async function event(
+    trx: Kysely<DB>,
+    reportId: string,
+    actor: Actor | null,
+    fields: {
+      type: ReportDetail['timeline'][number]['type'];
+      fromStatus?: ReportRow['status'] | null;
+      toStatus?: ReportRow['status'] | null;
+      decision?: ReportRow['decision'];
+      reason?: string | null;
+      publicMessage?: string | null;
+      agencyId?: string | null;
+      details?: Record<string, unknown>;
+    },
+  ) {
+    await repository.insertEvent(trx, {
+      id: newId(),
+      report_id: reportId,
+      type: fields.type,
+      from_status: fields.fromStatus ?? null,
+      to_status: fields.toStatus ?? null,
+      decision: fields.decision ?? null,
+      reason: fields.reason ?? null,
+      public_message: fields.publicMessage ?? null,
+      actor_user_id: actor?.kind === 'user' ? actor.userId : null,
+      agency_id: fields.agencyId ?? actor?.agency.id ?? null,
+      details: JSON.stringify(fields.details ?? {}),
+      created_at: clock.now(),
+    });
+  }
+
+  /** Tells the reporter, through the contact they gave, that their report moved (in the same transaction). */
+  async function tellReporter(
+    trx: Kysely<DB>,
+    row: ReportRow,
+    template: 'report.received' | 'report.status_changed',
+    params: Record<string, string | number | null>,
+  ) {
+    if (!row.contact_encrypted) return;
+    const contact = JSON.parse(cipher.decrypt(row.contact_encrypted)) as StoredContact;
+    const recipient = contact.email ?? contact.phone;
+    if (!recipient) return;
+    await messages.queue(trx, {
+      channel: contact.email ? 'email' : 'sms',
+      recipient,
+      template,
+      language: row.language,
+      params: { trackingCode: row.tracking_code, ...params },
+      reportId: row.id,
+    });
+  }
+
+  /** Parses what the reporter named: registry identifiers, and what could not be read (kept, never lost). */
+  function parseIdentifiers(inputs: readonly string[]) {
+    const parsed: AnyIdentifier[] = [];
+    const unreadable: Array<{ input: string; code: string; message: string }> = [];
+    for (const input of inputs) {
+      const result = identify(input);
+      if (result.ok) {
+        if (!parsed.some((p) => p.key === result.value.key)) parsed.push(result.value);
+      } else {
+        unreadable.push({ input, code: result.code, message: result.message });
+      }
+    }
+    return { parsed, unreadable };
+  }
+
+  async function receive(
+    context: RequestContext,
+    input: CreateReportInput,
+    files: readonly EvidenceUpload[],
+    intake: { channel: ReportChannel; actor: Actor | null; handlingAgency: AgencyPlace | null },
+  ) {
+    const evidence = await checkEvidence(files);
+    if (!(await repository.provinceExists(db, input.provinceCode))) {
+      throw new AppError('report.unknown_area', `No province ${input.provinceCode}`);
+    }
+    if (input.communeCode && !(await repository.communeIn(db, input.communeCode, input.provinceCode))) {
+      throw new AppError('report.unknown_area', `No commune ${input.communeCode} in ${input.provinceCode}`);
+    }
+    const contactText = input.contact
+      ? [input.contact.fullName, input.contact.phone ?? '', input.contact.email ?? ''].join('|')
+      : null;
+    const print = fingerprint({
+      story: input.story,
+      identifiers: input.identifiers,
+      transfers: input.transfers,
+      provinceCode: input.provinceCode,
+      contact: contactText,
+    });
+    const now = clock.now();
+    const { parsed, unreadable } = parseIdentifiers(input.identifiers);
+    const transferTargets = input.transfers.map((t) => {
+      const account = identify(t.toBank ? `${t.toBank} ${t.toAccount}` : t.toAccount);
+      return account.ok ? account.value : null;
+    });
+    const policy = await repository.deadlinePolicy(db);
+    const unit =
+      intake.handlingAgency ??
+      (await repository.policeUnitFor(db, input.provinceCode, input.communeCode ?? null));
+    const secret = readable(16).replace(/(.{4})(?=.)/g, '$1-');
+    const reportId = newId();
+    const trackingCode = `TG-${readable(8)}`;
+    const totalLoss = input.totalLossVnd ?? input.transfers.reduce((sum, t) => sum + t.amountVnd, 0);
+    // One reporter counts once per registry entry, however often they report it: a keyed hash of the
+    // contact, or of this report for an anonymous one.
+    const reporterHash = cipher.keyedHash(
+      'reporter',
+      input.contact ? (input.contact.phone ?? input.contact.email ?? contactText!) : `anonymous:${reportId}`,
+    );
+    const changed: IndicatorRow[] = [];
+
+    const receipt = await db.transaction().execute(async (trx) => {
+      if (await repository.recentDuplicate(trx, print, new Date(now.getTime() - DUPLICATE_WINDOW_MS))) {
+        throw new AppError(
+          'report.duplicate',
+          'This report was already received; follow it with the tracking code you were given',
+        );
+      }
+      const row: ReportRow = {
+        id: reportId,
+        tracking_code: trackingCode,
+        secret_hash: hashSecret(secret),
+        channel: intake.channel,
+        status: 'received',
+        decision: null,
+        scam_method: input.scamMethod,
+        occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
+        channels: input.channels,
+        story: input.story,
+        total_loss_vnd: totalLoss,
+        province_code: input.provinceCode,
+        commune_code: input.communeCode ?? null,
+        contact_encrypted: input.contact
+          ? cipher.encrypt(
+              JSON.stringify({
+                fullName: input.contact.fullName,
+                phone: input.contact.phone ?? null,
+                email: input.contact.email ?? null,
+                address: input.contact.address ?? null,
+              } satisfies StoredContact),
+            )
+          : null,
+        language: input.language,
+        handling_agency_id: unit?.id ?? null,
+        assigned_user_id: null,
+        case_id: null,
+        received_at: now,
+        due_at: dueDate(now, [], policy),
+        extensions: [],
+        decided_at: null,
+        unreadable: [],
+        fingerprint: print,
+        created_by: intake.actor?.kind === 'user' ? intake.actor.userId : null,
+        last_reminded_on: null,
+      };
+      const official: typeof unreadable = [];
+      const indicatorIds: string[] = [];
+      const registryEntry = async (identifier: AnyIdentifier, lossVnd: number | null) => {
+        if (await deps.isAllowlisted(trx, identifier.key)) {
+          official.push({
+            input: identifier.display,
+            code: 'identifier.official',
+            message: 'On the list of official identifiers: possibly spoofed; not added to the registry',
+          });
+          return null;
+        }
+        const entry = await indicators.addSource(trx, identifier, {
+          type: 'report',
+          ref: reportId,
+          agencyId: unit?.id ?? null,
+          reporterHash,
+          scamMethod: input.scamMethod,
+          lossVnd,
+          evidenceUrl: null,
+          note: null,
+          createdBy: null,
+          sharing: 'public',
+        });
+        changed.push(entry);
+        indicatorIds.push(entry.id);
+        return entry;
+      };
+      for (const identifier of parsed) await registryEntry(identifier, null);
+      const transferRows = [];
+      for (const [position, t] of input.transfers.entries()) {
+        const target = transferTargets[position];
+        const entry = target ? await registryEntry(target, t.amountVnd) : null;
+        transferRows.push({
+          id: newId(),
+          report_id: reportId,
+          position,
+          from_bank: t.fromBank ?? null,
+          from_account_encrypted: t.fromAccount ? cipher.encrypt(t.fromAccount) : null,
+          from_account_masked: t.fromAccount ? maskAccount(t.fromAccount) : null,
+          to_bank: t.toBank ?? null,
+          to_account: t.toAccount,
+          to_indicator_id: entry?.id ?? null,
+          amount_vnd: t.amountVnd,
+          at: t.at ? new Date(t.at) : null,
+          reference: t.reference ?? null,
+        });
+      }
+      await repository.insertReport(trx, {
+        ...row,
+        unreadable: JSON.stringify([...unreadable, ...official]),
+      });
+      await repository.insertIdentifierLinks(trx, reportId, indicatorIds);
+      await repository.insertTransfers(trx, transferRows);
+      for (const file of evidence) {
+        await repository.insertEvidence(trx, {
+          id: newId(),
+          report_id: reportId,
+          file_name: file.fileName,
+          media_type: file.mediaType,
+          size_bytes: file.sizeBytes,
+          sha256: file.sha256,
+          content: file.bytes,
+          received_at: now,
+        });
+      }
+      await event(trx, reportId, intake.actor, {
+        type: 'received',
+        toStatus: 'received',
+        agencyId: unit?.id ?? null,
+        details: { channel: intake.channel, evidence: evidence.length },
+      });
+      await audit.record(trx, context, {
+        action: intake.actor ? 'report.intake' : 'report.submit',
+        targetType: 'report',
+        targetId: reportId,
+        targetAgencyId: unit?.id ?? null,
+        personalData: input.contact !== undefined,
+        details: { channel: intake.channel, identifiers: indicatorIds.length, evidence: evidence.length },
+      });
+      await tellReporter(trx, row, 'report.received', { handlingUnit: unit?.name ?? null });
+      return {
+        trackingCode,
+        secret,
+        receivedAt: now.toISOString(),
+        handlingUnit: unit?.name ?? null,
+        evidenceCount: evidence.length,
+      } satisfies ReportReceipt;
+    });
+    deps.onIndicatorsChanged?.(changed);
+    return receipt;
+  }
+
+  async function policeUnit(trx: Kysely<DB>, agencyId: string): Promise<AgencyPlace> {
+    const unit = await repository.agency(trx, agencyId);
+    if (
+      !unit ||
+      !unit.active ||
+      !POLICE_AGENCY_TYPES.includes(unit.type as never) ||
+      unit.type === 'platform_operator'
+    ) {
+      throw new AppError('report.transfer_target_invalid', 'Choose an active police unit');
+    }
+    return unit;
+  }
+
+  /** A change to one report by its handling unit, in one transaction, with its timeline entry and audit. */
+  async function change(
+    context: RequestContext,
+    action: Action,
+    reportId: string,
+    apply: (trx: Kysely<DB>, row: ReportRow, actor: Actor) => Promise<void>,
+  ): Promise<ReportDetail> {
+    await db.transaction().execute(async (trx) => {
+      const actor = actorOf(context);
+      if (reachOf(actor, action).kind === 'none') throw forbidden();
+      const row = await repository.byIdForUpdate(trx, reportId);
+      if (!row) throw notFound('Report');
+      const unit = row.handling_agency_id ? await repository.agency(trx, row.handling_agency_id) : undefined;
+      authorize(actor, action, unit);
+      await apply(trx, row, actor);
+    });
+    return detail(reportId);
+  }
+
+  return {
+    /** A citizen's report from the public form. Answers the receipt only once everything is stored. */
+    async submit(
+      context: RequestContext,
+      input: CreateReportInput,
+      files: readonly EvidenceUpload[],
+    ): Promise<ReportReceipt> {
+      return receive(context, input, files, { channel: 'online', actor: null, handlingAgency: null });
+    },
+
+    /** A report taken by police staff; it is handled by the staff member's own unit. */
+    async intake(
+      context: RequestContext,
+      input: CreateReportInput & { channel: Exclude<ReportChannel, 'online'> },
+      files: readonly EvidenceUpload[],
+    ): Promise<ReportDetail> {
+      const actor = actorOf(context);
+      const own = await repository.agency(db, actor.agency.id);
+      if (!own || decide(actor, 'report.intake', targetOf(own)) !== 'allow') throw forbidden();
+      const isUnit =
+        own && own.type !== 'platform_operator' && POLICE_AGENCY_TYPES.includes(own.type as never);
+      const receipt = await receive(context, input, files, {
+        channel: input.channel,
+        actor,
+        handlingAgency: isUnit ? own : null,
+      });
+      const row = await repository.byTrackingCode(db, receipt.trackingCode);
+      return detail(row!.id);
+    },
+
+    /** What the reporter may see, with the tracking code and its secret. */
+    async publicStatus(trackingCode: string, secret: string | undefined): Promise<PublicReportStatus> {
+      const row = await repository.byTrackingCode(db, trackingCode);
+      const matches =
+        row !== undefined &&
+        crypto.timingSafeEqual(Buffer.from(row.secret_hash), Buffer.from(hashSecret(secret ?? '')));
+      if (!row || !secret || !matches) {
+        throw new AppError('report.not_found', 'No report matches this tracking code and secret');
+      }
+      const events = await repository.eventsOf(db, row.id);
+      const unit = row.handling_agency_id ? await repository.agency(db, row.handling_agency_id) : undefined;
+      let status: ReportRow['status'] = 'received';
+      let decision: ReportRow['decision'] = null;
+      let unitName: string | null = null;
+      const history: PublicReportStatus['history'] = [];
+      for (const e of events) {
+        // The reporter sees the stages, the units and the unit's messages; never notes or reasons.
+        if (e.type === 'received' || e.type === 'transferred') unitName = e.agency_name;
+        if (e.to_status) status = e.to_status;
+        if (e.type === 'status_changed') decision = e.decision;
+        if (e.type === 'received' || e.type === 'status_changed' || e.type === 'transferred') {
+          history.push({
+            at: new Date(e.created_at).toISOString(),
+            status,
+            decision,
+            handlingUnit: unitName,
+            message: e.public_message,
+          });
+        }
+      }
+      return {
+        trackingCode: row.tracking_code,
+        status: row.status,
+        decision: row.decision,
+        handlingUnit: unit?.name ?? null,
+        receivedAt: new Date(row.received_at).toISOString(),
+        dueAt: new Date(row.due_at).toISOString(),
+        decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+        history,
+      };
+    },
+
+    async list(context: RequestContext, query: ReportListQuery): Promise<ReportPage> {
+      const actor = actorOf(context);
+      const reach = reachOf(actor, 'report.list');
+      if (reach.kind === 'none') throw forbidden();
+      const userId = actor.kind === 'user' ? actor.userId : null;
+      // An identifier however it is written (0912 345 678, +84912345678) finds the reports naming it.
+      const parsed = query.q ? identify(query.q) : null;
+      const key = parsed?.ok ? parsed.value.key : null;
+      const { rows, total } = await repository.list(db, reach, query, userId, clock.now(), key);
+      return { items: rows.map(toReport), total };
+    },
+
+    async get(context: RequestContext, reportId: string): Promise<ReportDetail> {
+      await reachable(context, 'report.read', reportId);
+      return detail(reportId);
+    },
+
+    /** The reporter's contact details, for the handling unit only; each read is audited. */
+    async contact(context: RequestContext, reportId: string): Promise<ReportContact> {
+      const { row } = await reachable(context, 'report.contact', reportId);
+      if (!row.contact_encrypted) throw notFound('Contact');
+      const contact = JSON.parse(cipher.decrypt(row.contact_encrypted)) as StoredContact;
+      const transfers = await repository.transfersOf(db, reportId);
+      await audit.record(db, context, {
+        action: 'report.contact.read',
+        targetType: 'report',
+        targetId: reportId,
+        targetAgencyId: row.handling_agency_id,
+        personalData: true,
+      });
+      return {
+        ...contact,
+        transfersFrom: transfers
+          .filter((t) => t.from_account_encrypted)
+          .map((t) => ({ transferId: t.id, fromAccount: cipher.decrypt(t.from_account_encrypted!) })),
+      };
+    },
+
+    /** An evidence file, audited: it may show the victim's messages and face. */
+    async evidenceFile(context: RequestContext, reportId: string, evidenceId: string) {
+      const { row } = await reachable(context, 'report.read', reportId);
+      const file = await repository.evidenceFile(db, reportId, evidenceId);
+      if (!file) throw notFound('Evidence');
+      await audit.record(db, context, {
+        action: 'report.evidence.read',
+        targetType: 'report_evidence',
+        targetId: evidenceId,
+        targetAgencyId: row.handling_agency_id,
+        personalData: true,
+      });
+      return file;
+    },
+
+    async changeStatus(context: RequestContext, reportId: string, input: ChangeReportStatusRequest) {
+      return change(context, 'report.handle', reportId, async (trx, row, actor) => {
+        const check = checkTransition(row.status, row.decision, input.to, input.decision);
+        if (!check.ok) {
+          throw new AppError(
+            check.code,
+            check.code === 'report.decision_required'
+              ? 'Choose the decision'
+              : `A report cannot go from ${row.status} to ${input.to}`,
+          );
+        }
+        const now = clock.now();
+        const decision =
+          input.to === 'decided' ? input.decision! : input.to === 'verifying' ? null : row.decision;
+        await repository.update(trx, row.id, {
+          status: input.to,
+          decision,
+          ...(input.to === 'decided' ? { decided_at: now } : {}),
+          ...(input.to === 'verifying' && row.status === 'decided' ? { decided_at: null } : {}),
+        });
+        await event(trx, row.id, actor, {
+          type: 'status_changed',
+          fromStatus: row.status,
+          toStatus: input.to,
+          decision: input.to === 'decided' ? decision : null,
+          reason: input.reason,
+          publicMessage: input.publicMessage ?? null,
+          agencyId: row.handling_agency_id,
+        });
+        await audit.record(trx, context, {
+          action: 'report.status',
+          targetType: 'report',
+          targetId: row.id,
+          targetAgencyId: row.handling_agency_id,
+          details: { from: row.status, to: input.to, decision },
+        });
+        const unit = row.handling_agency_id
+          ? await repository.agency(trx, row.handling_agency_id)
+          : undefined;
+        await tellReporter(trx, row, 'report.status_changed', {
+          status: input.to,
+          decision,
+          handlingUnit: unit?.name ?? null,
+          message: input.publicMessage ?? null,
+        });
+      });
+    },
+
+    async assign(context: RequestContext, reportId: string, input: AssignReportRequest) {
+      return change(context, 'report.assign', reportId, async (trx, row, actor) => {
+        let name: string | null = null;
+        if (input.userId) {
+          const user = row.handling_agency_id
+            ? await repository.activeUserOf(trx, input.userId, row.handling_agency_id)
+            : undefined;
+          if (!user)
+            throw new AppError('report.assignee_invalid', 'Assign an active officer of the handling unit');
+          name = user.full_name;
+        }
+        await repository.update(trx, row.id, { assigned_user_id: input.userId });
+        await event(trx, row.id, actor, {
+          type: 'assigned',
+          reason: input.reason ?? null,
+          agencyId: row.handling_agency_id,
+          details: { userId: input.userId, name },
+        });
+        await audit.record(trx, context, {
+          action: 'report.assign',
+          targetType: 'report',
+          targetId: row.id,
+          targetAgencyId: row.handling_agency_id,
+          details: { userId: input.userId },
+        });
+      });
+    },
+
+    async note(context: RequestContext, reportId: string, text: string) {
+      return change(context, 'report.handle', reportId, async (trx, row, actor) => {
+        await event(trx, row.id, actor, { type: 'note', reason: text, agencyId: row.handling_agency_id });
+      });
+    },
+
+    async transfer(context: RequestContext, reportId: string, input: TransferReportRequest) {
+      return change(context, 'report.handle', reportId, async (trx, row, actor) => {
+        if (row.status === 'decided' || row.status === 'closed') {
+          throw new AppError('report.transition_not_allowed', 'A decided report is not transferred');
+        }
+        const unit = await policeUnit(trx, input.agencyId);
+        if (unit.id === row.handling_agency_id) {
+          throw new AppError('report.transfer_target_invalid', 'The report is already with this unit');
+        }
+        await repository.update(trx, row.id, { handling_agency_id: unit.id, assigned_user_id: null });
+        await event(trx, row.id, actor, {
+          type: 'transferred',
+          reason: input.reason,
+          agencyId: unit.id,
+          details: { from: row.handling_agency_id, to: unit.id },
+        });
+        await audit.record(trx, context, {
+          action: 'report.transfer',
+          targetType: 'report',
+          targetId: row.id,
+          targetAgencyId: unit.id,
+          details: { from: row.handling_agency_id, to: unit.id },
+        });
+      });
+    },
+
+    async extend(context: RequestContext, reportId: string, input: ExtendReportDeadlineRequest) {
+      return change(context, 'report.handle', reportId, async (trx, row, actor) => {
+        const policy = await repository.deadlinePolicy(trx);
+        const done = row.extensions as DeadlineExtension[];
+        if (!checkExtension(row.status, done, input.extension, policy).ok) {
+          throw new AppError('report.extension_not_allowed', 'This extension is not possible now');
+        }
+        const months = input.months ?? 2;
+        const history = [
+          ...done.map((extension) => ({ extension, months: 2 })),
+          { extension: input.extension, months },
+        ];
+        const due = dueDate(new Date(row.received_at), history, policy);
+        await repository.update(trx, row.id, { extensions: [...done, input.extension], due_at: due });
+        await event(trx, row.id, actor, {
+          type: 'deadline_extended',
+          reason: input.reason,
+          agencyId: row.handling_agency_id,
+          details: { extension: input.extension, months, dueAt: due.toISOString() },
+        });
+        await audit.record(trx, context, {
+          action: 'report.extend',
+          targetType: 'report',
+          targetId: row.id,
+          targetAgencyId: row.handling_agency_id,
+          details: { extension: input.extension, months },
+        });
+      });
+    },
+
+    async deadlinePolicy(context: RequestContext): Promise<DeadlinePolicy> {
+      const actor = actorOf(context);
+      if (!mayEver(actor, 'report.list') && !mayEver(actor, 'report.policy')) throw forbidden();
+      return repository.deadlinePolicy(db);
+    },
+
+    async updateDeadlinePolicy(context: RequestContext, policy: DeadlinePolicy): Promise<DeadlinePolicy> {
+      const actor = requireNationwide(context, 'report.policy');
+      await db.transaction().execute(async (trx) => {
+        await repository.updateDeadlinePolicy(
+          trx,
+          policy,
+          actor.kind === 'user' ? actor.userId : null,
+          clock.now(),
+        );
+        await audit.record(trx, context, {
+          action: 'report.policy',
+          targetType: 'report_deadline_policy',
+          details: { ...policy },
+        });
+      });
+      return policy;
+    },
+
+    /** Daily: an entry on the timeline of each open report near or past its deadline, once a day. */
+    async remindDeadlines(): Promise<number> {
+      const now = clock.now();
+      const policy = await repository.deadlinePolicy(db);
+      const until = new Date(now.getTime() + policy.remindDaysBefore * 86_400_000);
+      const today = vietnamDate(now);
+      const due = await repository.dueForReminder(db, until, today);
+      for (const row of due) {
+        await db.transaction().execute(async (trx) => {
+          const left = daysLeft(new Date(row.due_at), now);
+          await event(trx, row.id, null, {
+            type: 'reminder',
+            reason: left < 0 ? `Overdue by ${-left} day(s)` : `${left} day(s) left before the deadline`,
+            agencyId: row.handling_agency_id,
+            details: { daysLeft: left },
+          });
+          await repository.update(trx, row.id, { last_reminded_on: today });
+        });
+      }
+      return due.length;
+    },
+
+    async createCase(context: RequestContext, input: CreateCaseRequest): Promise<CaseDetail> {
+      const actor = actorOf(context);
+      if (!mayEver(actor, 'case.manage')) throw forbidden();
+      const caseId = newId();
+      await db.transaction().execute(async (trx) => {
+        await groupable(trx, actor, input.reportIds);
+        await repository.insertCase(trx, {
+          id: caseId,
+          code: `VV-${readable(8)}`,
+          title: input.title,
+          agency_id: actor.agency.id,
+          created_by: actor.kind === 'user' ? actor.userId : null,
+          created_at: clock.now(),
+        });
+        await repository.setCase(trx, input.reportIds, caseId);
+        for (const reportId of input.reportIds) {
+          await event(trx, reportId, actor, { type: 'grouped', reason: input.reason, details: { caseId } });
+        }
+        await audit.record(trx, context, {
+          action: 'case.create',
+          targetType: 'case',
+          targetId: caseId,
+          targetAgencyId: actor.agency.id,
+          details: { reports: input.reportIds.length },
+        });
+      });
+      return caseDetail(context, caseId);
+    },
+
+    async addToCase(
+      context: RequestContext,
+      caseId: string,
+      input: AddCaseReportsRequest,
+    ): Promise<CaseDetail> {
+      const actor = actorOf(context);
+      if (!mayEver(actor, 'case.manage')) throw forbidden();
+      await caseInReach(actor, caseId);
+      await db.transaction().execute(async (trx) => {
+        await groupable(trx, actor, input.reportIds);
+        await repository.setCase(trx, input.reportIds, caseId);
+        for (const reportId of input.reportIds) {
+          await event(trx, reportId, actor, { type: 'grouped', reason: input.reason, details: { caseId } });
+        }
+        await audit.record(trx, context, {
+          action: 'case.add_reports',
+          targetType: 'case',
+          targetId: caseId,
+          details: { reports: input.reportIds.length },
+        });
+      });
+      return caseDetail(context, caseId);
+    },
+
+    getCase: (context: RequestContext, caseId: string) => caseDetail(context, caseId),
+
+    async listCases(context: RequestContext, query: PageQueryValue): Promise<CasePage> {
+      const actor = actorOf(context);
+      const reach = reachOf(actor, 'case.manage');
+      if (reach.kind === 'none') throw forbidden();
+      const { rows, total } = await repository.listCases(db, reach, query.limit, query.offset);
+      const totals = new Map(
+        (
+          await repository.caseTotals(
+            db,
+            rows.map((r) => r.id),
+          )
+        ).map((t) => [t.case_id, t]),
+      );
+      return {
+        items: rows.map((row) => toCase(row, totals.get(row.id))),
+        total,
+      };
+    },
+  };
+
+  /** Every report to group must be within the actor's reach. */
+  async function groupable(trx: Kysely<DB>, actor: Actor, reportIds: readonly string[]) {
+    const rows = await repository.reportsForUpdate(trx, reportIds);
+    const reachableAll =
+      rows.length === new Set(reportIds).size &&
+      rows.every((r) => {
+        const target = r.handling_agency_id
+          ? {
+              agencyId: r.handling_agency_id,
+              level: r.scope_level ?? ('national' as const),
+              provinceCode: r.province_code,
+              communeCode: r.commune_code,
+            }
+          : { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
+        return decide(actor, 'case.manage', target) === 'allow';
+      });
+    if (!reachableAll) {
+      throw new AppError('case.report_out_of_reach', 'A report is outside your unit’s reach');
+    }
+  }
+
+  async function caseInReach(actor: Actor, caseId: string) {
+    const row = await repository.caseById(db, caseId);
+    if (!row) throw new AppError('case.not_found', 'Case not found');
+    const allowed = decide(actor, 'case.manage', {
+      agencyId: row.agency_id,
+      level: row.scope_level,
+      provinceCode: row.province_code,
+      communeCode: row.commune_code,
+    });
+    if (allowed !== 'allow') throw new AppError('case.not_found', 'Case not found');
+    return row;
+  }
+
+  function toCase(
+    row: {
+      id: string;
+      code: string;
+      title: string;
+      agency_id: string;
+      agency_name: string;
+      created_at: Date;
+    },
+    totals: { report_count: number; total_loss: number | null; provinces: string[] } | undefined,
+  ): Case {
+    return {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      reportCount: Number(totals?.report_count ?? 0),
+      totalLossVnd: Number(totals?.total_loss ?? 0),
+      provinceCodes: [...(totals?.provinces ?? [])].sort(),
+      createdAt: new Date(row.created_at).toISOString(),
+    };
+  }
+
+  async function caseDetail(context: RequestContext, caseId: string): Promise<CaseDetail> {
+    const actor = actorOf(context);
+    if (!mayEver(actor, 'case.manage')) throw forbidden();
+    const row = await caseInReach(actor, caseId);
+    const [totals] = await repository.caseTotals(db, [caseId]);
+    const reports = await repository.rowsOfCase(db, caseId);
+    return { ...toCase(row, totals), reports: reports.map(toReport) };
+  }
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>;
