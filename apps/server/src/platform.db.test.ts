@@ -22,6 +22,8 @@ forEachDatabase('the platform runs its jobs and scheduler in the same process', 
     expect(schedules.rows).toEqual([
       { name: 'audit.verify-chain', cron: '41 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'indicators.expire', cron: '7 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'notifications.deliver', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'reports.remind-deadlines', cron: '0 7 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'sessions.purge-expired', cron: '17 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
     ]);
     const id = await platform.jobs.send('audit.verify-chain', {});
