@@ -138,8 +138,18 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   // Appeals against listings are decided by the police only, never by delegation.
   'appeal.decide': { supervisor: 'police_else_none', officer: 'police_else_none' },
   // Reports (tố giác) are handled by police units; a unit sees its own and those of the units in its area.
-  'report.list': { supervisor: 'police_area', officer: 'police_area', analyst: 'police_area', auditor: 'police_area' },
-  'report.read': { supervisor: 'police_area', officer: 'police_area', analyst: 'police_area', auditor: 'police_area' },
+  'report.list': {
+    supervisor: 'police_area',
+    officer: 'police_area',
+    analyst: 'police_area',
+    auditor: 'police_area',
+  },
+  'report.read': {
+    supervisor: 'police_area',
+    officer: 'police_area',
+    analyst: 'police_area',
+    auditor: 'police_area',
+  },
   'report.intake': { supervisor: 'police_area', officer: 'police_area' },
   'report.handle': { supervisor: 'police_area', officer: 'police_area' },
   'report.assign': { supervisor: 'police_area' },

@@ -3,6 +3,8 @@ import { can } from '../features/auth/me-context';
 
 export type NavLabel =
   | 'overview'
+  | 'reports'
+  | 'cases'
   | 'registry'
   | 'appeals'
   | 'allowlist'
@@ -25,12 +27,17 @@ export const registryPath = '/app/nghi-van';
 export const allowlistPath = '/app/danh-sach-chinh-thuc';
 export const appealsPath = '/app/khieu-nai';
 export const delegationsPath = '/app/uy-quyen';
+export const reportsPath = '/app/to-giac';
+export const casesPath = '/app/vu-viec';
 
 /** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
 export function navItems(me: Me): NavItem[] {
   const profile: NavItem = { to: profilePath, label: 'profile', testId: 'nav-profile' };
   if (me.totpEnrolmentRequired) return [profile];
   const items: NavItem[] = [{ to: '/app', label: 'overview', testId: 'nav-home', exact: true }];
+  // The police inbox of reports (tố giác) and the cases they are grouped into.
+  if (can(me, 'report.list')) items.push({ to: reportsPath, label: 'reports', testId: 'nav-reports' });
+  if (can(me, 'case.manage')) items.push({ to: casesPath, label: 'cases', testId: 'nav-cases' });
   if (can(me, 'indicator.list')) items.push({ to: registryPath, label: 'registry', testId: 'nav-registry' });
   // Appeals against listings are decided by the police, who decide the entries themselves.
   if (can(me, 'appeal.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });

@@ -1,7 +1,11 @@
+import { en as reportFormEn } from '../features/report-form/i18n';
+import { en as reportsEn } from '../features/reports/i18n';
 import type { Translations } from './vi';
 
 /** English, the second language: the same keys as vi.ts (the type makes a missing or extra key an error). */
 export const en: Translations = {
+  reportForm: reportFormEn,
+  reports: reportsEn,
   common: {
     appName: 'Khiên',
     tagline: 'A shield against online fraud',
@@ -57,6 +61,8 @@ export const en: Translations = {
     appeals: 'Appeals',
     allowlist: 'Official list',
     delegations: 'Delegations',
+    reports: 'Scam reports',
+    cases: 'Cases',
     profile: 'My profile',
     logout: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
@@ -831,9 +837,19 @@ export const en: Translations = {
         'The text is too long (5,000 characters at most). Paste only the part with the number, account or link.',
     },
     reason: { too_short: 'The reason needs at least 5 characters.' },
+    story: { too_short: 'Tell what happened in at least 20 characters.' },
+    province: { invalid: 'Choose a province or city.' },
+    commune: { invalid: 'Choose a commune or ward.' },
+    amount: { invalid: 'The amount must be more than 0 dong.' },
+    account: { too_short: 'An account or wallet number has at least 4 characters.' },
+    identifiers: { too_many: 'At most 20 numbers, accounts or links in one report.' },
+    transfers: { too_many: 'At most 20 transfers in one report.' },
+    title: { too_short: 'A case title needs at least 3 characters.' },
     reasons: { too_short: 'The reasons need at least 20 characters.' },
     contact: { required: 'Give at least a phone number or an email so that you can be contacted.' },
-    tracking_code: { invalid: 'A tracking code is “KN-” and 8 letters or digits, for example KN-7Q2M9XKD.' },
+    tracking_code: {
+      invalid: 'A tracking code is “KN-” or “TG-” and 8 letters or digits, for example TG-7Q2M9XKD.',
+    },
     secret: { required: 'Enter the secret you received when you sent the appeal.' },
     qr: {
       not_found:
@@ -912,6 +928,29 @@ export const en: Translations = {
     },
     check: {
       image_unreadable: 'The QR code in the picture could not be read.',
+    },
+    report: {
+      duplicate:
+        'This report was already sent and is being handled. Follow it with the tracking code you received; there is no need to send it again.',
+      not_found: 'No report matches this tracking code and secret. Check every character again.',
+      transition_not_allowed:
+        'The report cannot move to this step from where it is; another officer may have just updated it. Reload the page.',
+      decision_required: 'Choose the decision.',
+      extension_not_allowed:
+        'No extension possible: this kind of extension was already used, or the report has been decided.',
+      transfer_target_invalid: 'A report can only be transferred to another active police unit.',
+      assignee_invalid: 'A report can only be assigned to an active officer of the handling unit.',
+      unknown_area: 'The province or commune chosen is not in the list of administrative units.',
+    },
+    evidence: {
+      too_large: 'Each evidence file may be up to 10 MB, and all of them together up to 25 MB.',
+      type_not_allowed:
+        'Only pictures (JPEG, PNG, WebP), PDF or recordings (MP3, M4A, OGG, WAV, AMR) are accepted.',
+      too_many: 'At most 10 evidence files per report.',
+    },
+    case: {
+      not_found: 'The case was not found, or you may not see it.',
+      report_out_of_reach: 'A report is outside your unit’s area, so it cannot be grouped.',
     },
   },
 };

@@ -2,7 +2,12 @@
  * Vietnamese, the default language. Every user-visible string of the web app lives here; en.ts has the
  * same keys (the type of en.ts and i18n/resources.test.ts make sure of it).
  */
+import { vi as reportFormVi } from '../features/report-form/i18n';
+import { vi as reportsVi } from '../features/reports/i18n';
+
 export const vi = {
+  reportForm: reportFormVi,
+  reports: reportsVi,
   common: {
     appName: 'Khiên',
     tagline: 'Lá chắn phòng, chống lừa đảo trên không gian mạng',
@@ -58,6 +63,8 @@ export const vi = {
     appeals: 'Khiếu nại',
     allowlist: 'Danh sách chính thức',
     delegations: 'Ủy quyền xác minh',
+    reports: 'Tố giác, tin báo',
+    cases: 'Vụ việc',
     profile: 'Hồ sơ của tôi',
     logout: 'Đăng xuất',
     signedInAs: 'Đang đăng nhập: {{name}}',
@@ -826,9 +833,17 @@ export const vi = {
         'Nội dung quá dài (tối đa 5.000 ký tự). Hãy chỉ dán phần có số điện thoại, số tài khoản, đường link.',
     },
     reason: { too_short: 'Lý do cần ít nhất 5 ký tự.' },
+    story: { too_short: 'Hãy kể lại sự việc, ít nhất 20 ký tự.' },
+    province: { invalid: 'Hãy chọn tỉnh, thành phố.' },
+    commune: { invalid: 'Hãy chọn xã, phường.' },
+    amount: { invalid: 'Số tiền phải lớn hơn 0 đồng.' },
+    account: { too_short: 'Số tài khoản, số ví cần ít nhất 4 ký tự.' },
+    identifiers: { too_many: 'Tối đa 20 số điện thoại, tài khoản, đường link trong một tố giác.' },
+    transfers: { too_many: 'Tối đa 20 lần chuyển tiền trong một tố giác.' },
+    title: { too_short: 'Tên vụ việc cần ít nhất 3 ký tự.' },
     reasons: { too_short: 'Lý do khiếu nại cần ít nhất 20 ký tự.' },
     contact: { required: 'Cần ít nhất số điện thoại hoặc email để liên lạc với bạn.' },
-    tracking_code: { invalid: 'Mã theo dõi gồm “KN-” và 8 chữ, số; ví dụ KN-7Q2M9XKD.' },
+    tracking_code: { invalid: 'Mã theo dõi gồm “KN-” hoặc “TG-” và 8 chữ, số; ví dụ TG-7Q2M9XKD.' },
     secret: { required: 'Nhập mã bí mật nhận được khi gửi khiếu nại.' },
     qr: {
       not_found:
@@ -907,6 +922,27 @@ export const vi = {
     },
     check: {
       image_unreadable: 'Không đọc được mã QR trong ảnh.',
+    },
+    report: {
+      duplicate:
+        'Tố giác này đã được gửi trước đó và đang được xử lý. Hãy theo dõi bằng mã theo dõi đã nhận, không cần gửi lại.',
+      not_found: 'Không tìm thấy tố giác với mã theo dõi và mã bí mật này. Hãy kiểm tra lại từng ký tự.',
+      transition_not_allowed:
+        'Không thể chuyển tố giác sang bước này từ bước hiện tại; có thể cán bộ khác vừa cập nhật. Hãy tải lại trang.',
+      decision_required: 'Hãy chọn quyết định giải quyết.',
+      extension_not_allowed: 'Không thể gia hạn: đã gia hạn theo loại này, hoặc tố giác đã có quyết định.',
+      transfer_target_invalid: 'Chỉ chuyển được cho một đơn vị Công an khác đang hoạt động.',
+      assignee_invalid: 'Chỉ phân công được cho cán bộ đang làm việc tại đơn vị đang giải quyết.',
+      unknown_area: 'Tỉnh, xã đã chọn không có trong danh mục đơn vị hành chính.',
+    },
+    evidence: {
+      too_large: 'Mỗi tệp chứng cứ tối đa 10 MB, tổng cộng tối đa 25 MB.',
+      type_not_allowed: 'Chỉ nhận ảnh (JPEG, PNG, WebP), PDF hoặc ghi âm (MP3, M4A, OGG, WAV, AMR).',
+      too_many: 'Tối đa 10 tệp chứng cứ cho một tố giác.',
+    },
+    case: {
+      not_found: 'Không tìm thấy vụ việc, hoặc bạn không có quyền xem.',
+      report_out_of_reach: 'Có tố giác không thuộc phạm vi đơn vị của bạn nên không gộp được.',
     },
   },
 };

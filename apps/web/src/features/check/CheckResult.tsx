@@ -65,6 +65,30 @@ export function VerdictTag({ verdict }: { verdict: PublicVerdict }) {
   );
 }
 
+/**
+ * The way to act on a warning, filled and full-width on a phone so that it is not missed: the report form
+ * (a path of this app, opened without reloading it) or, should the server name one, another address.
+ */
+function ReportButton({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const look = {
+    color: 'red.9',
+    size: 'lg',
+    w: { base: '100%', xs: 'auto' },
+    'data-testid': 'check-report-link',
+  };
+  const label = t('reportForm.reportNow');
+  return url.startsWith('/') ? (
+    <Button component={Link} to={url} {...look}>
+      {label}
+    </Button>
+  ) : (
+    <Button component="a" href={url} {...look}>
+      {label}
+    </Button>
+  );
+}
+
 /** One identifier found in the text: what it is, the verdict, why, and what to do. */
 export function CheckItemCard({ item, index }: { item: CheckItem; index: number }) {
   const { t, i18n } = useTranslation();
@@ -147,11 +171,7 @@ export function CheckItemCard({ item, index }: { item: CheckItem; index: number 
             </List>
           </div>
         )}
-        {reportUrl && (
-          <Button component="a" href={reportUrl} variant="outline" size="md" w="fit-content">
-            {t('check.report')}
-          </Button>
-        )}
+        {reportUrl && <ReportButton url={reportUrl} />}
         {item.appealable && (
           <Text size="sm" data-testid="check-appeal">
             {t(`check.appealQuestion.${appealSubject(item.kind)}`)}{' '}
