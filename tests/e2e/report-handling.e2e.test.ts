@@ -67,8 +67,10 @@ for (const database of serverDatabases()) {
           provinceCode: '11',
           contact: { fullName: 'Nguyễn Thị Lan', phone: '0912 345 678' },
         });
-        // In Lai Châu, where no police unit is set up: outside the officer's inbox, but linked by the number.
+        // In Lai Châu, where no police unit is set up: outside the officer's inbox, but linked by the number
+        // and by the account the money went to (written differently: the same registry entry).
         linked = await publicReport(server.url, {
+          transfers: [{ toBank: 'VCB', toAccount: '0011 0012 34567', amountVnd: 8_000_000 }],
           scamMethod: 'impersonate_police_procuracy_court',
           identifiers: [SCAMMER],
           story: 'Có người gọi tự xưng công an, đe dọa bắt giam nếu không chuyển tiền vào tài khoản tạm giữ.',
@@ -133,6 +135,8 @@ for (const database of serverDatabases()) {
         expect(linkedText).toContain(linked.trackingCode);
         expect(linkedText).toContain('Lai Châu');
         expect(linkedText).toContain(SCAMMER);
+        // The shared account, in the registry's display form (bank and grouped digits).
+        expect(linkedText).toMatch(/Vietcombank/);
 
         expect(await page.getByTestId('report-contact').count()).toBe(0);
         expect(await page.getByTestId('report-contact-notice').innerText()).toMatch(/nhật ký kiểm tra/);
