@@ -2,8 +2,10 @@ import { ScamMethod } from '@khien/contracts';
 
 /**
  * The hot-path index of the registry: what the public check needs about each entry, for millions of
- * entries, in about 20 bytes each. Keys are reduced to a 64-bit hash and kept in sorted typed arrays
- * (binary search); changes since the last build live in a small map until the next compaction. Two
+ * entries, in about 20 bytes each. Keys are reduced to a 64-bit hash and kept in sorted typed arrays;
+ * a table of where each run of leading hash bits starts narrows a lookup to a few neighbouring rows (about
+ * 16 at most sizes), so that it touches two or three cache lines instead of the twenty of a binary search
+ * over the whole column. Changes since the last build live in a small map until the next compaction. Two
  * stored keys with the same 64-bit hash (about 1 in 3·10⁷ at a million entries) are detected at build
  * time and kept by their full key. What remains is the chance that an identifier that is not stored
  * shares a stored one's hash: about n / 2⁶⁴ per lookup (5·10⁻¹⁴ at a million entries).
@@ -77,8 +79,34 @@ function emptyColumns(n: number): Columns {
   };
 }
 
+/**
+ * Where the rows whose hashes start with each value of the leading `bits` bits begin: row
+ * `starts[b]` is the first whose `hi >>> (32 - bits)` is at least `b`; `starts[2^bits]` is the row count.
+ */
+interface Buckets {
+  shift: number;
+  starts: Uint32Array;
+}
+
+function bucketsOf(his: Uint32Array): Buckets {
+  // About 16 rows per bucket (under half a byte per entry), at most 2^16 buckets (256 KB).
+  const bits = Math.max(0, Math.min(16, Math.ceil(Math.log2(Math.max(1, his.length / 16)))));
+  const count = 2 ** bits;
+  const starts = new Uint32Array(count + 1);
+  const shift = 32 - bits;
+  let row = 0;
+  for (let b = 0; b < count; b++) {
+    // `>>> 32` is a no-op in JavaScript: with no bits, every row is in the one bucket.
+    while (row < his.length && bits > 0 && his[row]! >>> shift < b) row++;
+    starts[b] = bits > 0 ? row : 0;
+  }
+  starts[count] = his.length;
+  return { shift, starts };
+}
+
 export class IndicatorIndex {
   private columns: Columns = emptyColumns(0);
+  private buckets: Buckets = bucketsOf(this.columns.hi);
   /** Changes since the last build: an entry, or null for a removal. */
   private delta = new Map<string, IndexEntry | null>();
   /** Entries whose hash collided with another key's, by full key. */
@@ -108,9 +136,11 @@ export class IndicatorIndex {
   }
 
   get(key: string): IndexEntry | undefined {
-    if (this.delta.has(key)) return this.delta.get(key) ?? undefined;
+    // The delta holds null for a removal: present, but no entry.
+    const changed = this.delta.get(key);
+    if (changed !== undefined) return changed ?? undefined;
     const [hi, lo] = hash64(key);
-    if (this.collidedHashes.has(`${hi}:${lo}`)) return this.collided.get(key);
+    if (this.collidedHashes.size > 0 && this.collidedHashes.has(`${hi}:${lo}`)) return this.collided.get(key);
     const at = this.find(hi, lo);
     return at < 0 ? undefined : this.read(at);
   }
@@ -137,7 +167,11 @@ export class IndicatorIndex {
 
   /** Bytes held by the sorted columns (the part that grows with the registry). */
   columnBytes(): number {
-    return Object.values(this.columns).reduce((sum, column: ArrayBufferView) => sum + column.byteLength, 0);
+    const columns = Object.values(this.columns).reduce(
+      (sum, column: ArrayBufferView) => sum + column.byteLength,
+      0,
+    );
+    return columns + this.buckets.starts.byteLength;
   }
 
   private baseHas(key: string): boolean {
@@ -235,6 +269,7 @@ export class IndicatorIndex {
       w++;
     }
     this.columns = columns;
+    this.buckets = bucketsOf(columns.hi);
     this.collided = collided;
     this.collidedHashes = collidedHashes;
     this.delta = new Map();
@@ -266,8 +301,10 @@ export class IndicatorIndex {
 
   private find(hi: number, lo: number): number {
     const { hi: his, lo: los } = this.columns;
-    let low = 0;
-    let high = his.length - 1;
+    const { shift, starts } = this.buckets;
+    const bucket = shift === 32 ? 0 : hi >>> shift;
+    let low = starts[bucket]!;
+    let high = starts[bucket + 1]! - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
       const h = his[mid]!;
