@@ -1,81 +1,47 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium } from './browser.js';
-import { assertBuilt, startServer, type RunningServer } from './server-process.js';
-import { call, policeOfficer } from './staff.js';
+import { chromiumMissing } from './browser.js';
+import { confirmedScam, openPublicPages, poll, type PublicPages } from './public-pages.js';
+import type { RunningServer } from './server-process.js';
 
 if (chromiumMissing) console.log(chromiumMissing);
-
-/** Answers come from the server: wait for them as long as for an element. */
-const poll = { timeout: 10_000 };
 
 const ADMIN_PASSWORD = 'appeal-admin-password-1';
 const OFFICER = { username: 'db.canbo', password: 'appeal-officer-password-2' };
 /** A shop's number, listed by mistake. */
 const NUMBER = '0905 333 444';
 
-/** The admin sets up a police agency and an officer; the officer reports the number and confirms it. */
-async function confirmedListing(url: string): Promise<void> {
-  const officer = await policeOfficer(url, {
-    adminPassword: ADMIN_PASSWORD,
-    agencyName: 'Công an tỉnh Điện Biên',
-    provinceCode: '11',
-    username: OFFICER.username,
-    fullName: 'Lò Văn Cán Bộ',
-    password: OFFICER.password,
-  });
-  const indicator = await call<{ id: string }>(
+/** A police agency and an officer, who lists the number and confirms it. */
+function confirmedListing(url: string): Promise<void> {
+  return confirmedScam(
     url,
-    officer,
-    'POST',
-    '/api/indicators',
-    { input: NUMBER, scamMethod: 'loans' },
-    201,
-  );
-  await call(
-    url,
-    officer,
-    'POST',
-    `/api/indicators/${indicator.id}/status`,
-    { status: 'confirmed_scam', reason: 'Nhiều vụ cho vay lừa đảo dùng số này' },
-    200,
+    {
+      adminPassword: ADMIN_PASSWORD,
+      agencyName: 'Công an tỉnh Điện Biên',
+      provinceCode: '11',
+      username: OFFICER.username,
+      fullName: 'Lò Văn Cán Bộ',
+      password: OFFICER.password,
+    },
+    { input: NUMBER, scamMethod: 'loans', reason: 'Nhiều vụ cho vay lừa đảo dùng số này' },
   );
 }
 
 describe.skipIf(chromiumMissing !== null)('an appeal against a wrong listing, in Chromium', () => {
-  let dataDir: string;
+  let run: PublicPages | undefined;
   let server: RunningServer;
   let browser: Browser;
-  let citizen: BrowserContext;
+  /** The citizen's phone. */
   let page: Page;
   let trackingCode = '';
   let secret = '';
-  const started = performance.now();
 
   beforeAll(async () => {
-    assertBuilt();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-appeal-'));
-    server = await startServer({
-      KHIEN_DATA_DIR: dataDir,
-      KHIEN_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      KHIEN_TOTP_REQUIRED: '',
-    });
+    run = await openPublicPages('appeal', ADMIN_PASSWORD);
+    ({ server, browser, page } = run);
     await confirmedListing(server.url);
-    browser = await launchChromium();
-    citizen = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
-    // A missing element fails in seconds, not after Playwright's 30 s.
-    citizen.setDefaultTimeout(10_000);
-    page = await citizen.newPage();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(`appeal.e2e: ${Math.round(performance.now() - started)} ms in all`);
-  });
+  afterAll(() => run?.close());
 
   /** Follows the appeal by typing its codes, as someone coming back later would. */
   async function follow(code: string, withSecret: string) {

@@ -1,16 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium } from './browser.js';
-import { ROOT, assertBuilt, startServer, type RunningServer } from './server-process.js';
-import { call, policeOfficer } from './staff.js';
+import { chromiumMissing } from './browser.js';
+import { confirmedScam, openPublicPages, poll, type PublicPages } from './public-pages.js';
+import { ROOT, type RunningServer } from './server-process.js';
 
 if (chromiumMissing) console.log(chromiumMissing);
-
-/** Answers come from the server: wait for them as long as for an element. */
-const poll = { timeout: 10_000 };
 
 const ADMIN_PASSWORD = 'check-admin-password-1';
 const OFFICER_PASSWORD = 'check-officer-password-2';
@@ -19,44 +14,26 @@ const QR_FIXTURES = path.join(ROOT, 'packages/core/src/identifiers/fixtures/qr')
 const NUMBER = '0912 345 678';
 const MESSAGE = `Vietcombank thông báo: tài khoản của quý khách sẽ bị khóa trong 24 giờ. Xác minh ngay tại https://vietcombank-hotro.com/dang-nhap hoặc gọi ${NUMBER} để được hỗ trợ.`;
 
-/** A police agency and an officer who has changed the first password, as the admin sets them up. */
-function policeOfficerOf(url: string): Promise<string> {
-  return policeOfficer(url, {
-    adminPassword: ADMIN_PASSWORD,
-    agencyName: 'Công an tỉnh Thái Nguyên',
-    provinceCode: '19',
-    username: 'tn.canbo',
-    fullName: 'Hà Văn Cán Bộ',
-    password: OFFICER_PASSWORD,
-  });
-}
+/** A police agency and an officer, as the admin sets them up. */
+const OFFICER = {
+  adminPassword: ADMIN_PASSWORD,
+  agencyName: 'Công an tỉnh Thái Nguyên',
+  provinceCode: '19',
+  username: 'tn.canbo',
+  fullName: 'Hà Văn Cán Bộ',
+  password: OFFICER_PASSWORD,
+};
 
 describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chromium', () => {
-  let dataDir: string;
+  let run: PublicPages | undefined;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
-  const started = performance.now();
 
   beforeAll(async () => {
-    assertBuilt();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-check-'));
-    server = await startServer({
-      KHIEN_DATA_DIR: dataDir,
-      KHIEN_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      KHIEN_TOTP_REQUIRED: '',
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
-    // A missing element fails in seconds, not after Playwright's 30 s.
-    page.setDefaultTimeout(10_000);
+    run = await openPublicPages('check', ADMIN_PASSWORD);
+    ({ server, page } = run);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(`check.e2e: ${Math.round(performance.now() - started)} ms in all`);
-  });
+  afterAll(() => run?.close());
 
   const items = () => page.getByTestId('check-item');
 
@@ -119,23 +96,11 @@ describe.skipIf(chromiumMissing !== null)('the public check on a phone, in Chrom
   });
 
   it('answers "scam" once the police have confirmed the number', async () => {
-    const officer = await policeOfficerOf(server.url);
-    const indicator = await call<{ id: string; status: string }>(
-      server.url,
-      officer,
-      'POST',
-      '/api/indicators',
-      { input: NUMBER, scamMethod: 'impersonate_bank' },
-      201,
-    );
-    await call(
-      server.url,
-      officer,
-      'POST',
-      `/api/indicators/${indicator.id}/status`,
-      { status: 'confirmed_scam', reason: 'Nhiều người bị lừa chuyển tiền qua số này' },
-      200,
-    );
+    await confirmedScam(server.url, OFFICER, {
+      input: NUMBER,
+      scamMethod: 'impersonate_bank',
+      reason: 'Nhiều người bị lừa chuyển tiền qua số này',
+    });
     await page.goto(`${server.url}/kiem-tra?q=${encodeURIComponent(NUMBER)}`);
     await expect
       .poll(() => page.getByTestId('check-verdict').getAttribute('data-verdict'), poll)

@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium } from './browser.js';
-import { assertBuilt, startServer, type RunningServer } from './server-process.js';
-import { call, policeOfficer } from './staff.js';
+import { chromiumMissing } from './browser.js';
+import { confirmedScam, openPublicPages, poll, type PublicPages } from './public-pages.js';
+import type { RunningServer } from './server-process.js';
 
 if (chromiumMissing) console.log(chromiumMissing);
-
-/** Answers come from the server: wait for them as long as for an element. */
-const poll = { timeout: 10_000 };
 
 const ADMIN_PASSWORD = 'report-admin-password-1';
 /** The number that called the victim, listed by the police. */
@@ -26,63 +20,39 @@ function screenshotPng(): Buffer {
   return PNG.sync.write(png);
 }
 
-/** The admin sets up the province's police; an officer lists the number as a confirmed scam. */
-async function listedNumber(url: string): Promise<void> {
-  const officer = await policeOfficer(url, {
-    adminPassword: ADMIN_PASSWORD,
-    agencyName: 'Công an tỉnh Điện Biên',
-    provinceCode: '11',
-    username: 'db.tiepnhan',
-    fullName: 'Quàng Văn Tiếp Nhận',
-    password: 'report-officer-password-2',
-  });
-  const indicator = await call<{ id: string }>(
+/** The province's police list the number as a confirmed scam. */
+function listedNumber(url: string): Promise<void> {
+  return confirmedScam(
     url,
-    officer,
-    'POST',
-    '/api/indicators',
-    { input: NUMBER, scamMethod: 'impersonate_bank' },
-    201,
-  );
-  await call(
-    url,
-    officer,
-    'POST',
-    `/api/indicators/${indicator.id}/status`,
-    { status: 'confirmed_scam', reason: 'Nhiều người dân trình báo số này giả danh ngân hàng' },
-    200,
+    {
+      adminPassword: ADMIN_PASSWORD,
+      agencyName: 'Công an tỉnh Điện Biên',
+      provinceCode: '11',
+      username: 'db.tiepnhan',
+      fullName: 'Quàng Văn Tiếp Nhận',
+      password: 'report-officer-password-2',
+    },
+    {
+      input: NUMBER,
+      scamMethod: 'impersonate_bank',
+      reason: 'Nhiều người dân trình báo số này giả danh ngân hàng',
+    },
   );
 }
 
 describe.skipIf(chromiumMissing !== null)('a citizen reports a scam on a phone, in Chromium', () => {
-  let dataDir: string;
+  let run: PublicPages | undefined;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let trackingCode = '';
   let secret = '';
-  const started = performance.now();
 
   beforeAll(async () => {
-    assertBuilt();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-report-'));
-    server = await startServer({
-      KHIEN_DATA_DIR: dataDir,
-      KHIEN_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      KHIEN_TOTP_REQUIRED: '',
-    });
+    run = await openPublicPages('report', ADMIN_PASSWORD);
+    ({ server, page } = run);
     await listedNumber(server.url);
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
-    // A missing element fails in seconds, not after Playwright's 30 s.
-    page.setDefaultTimeout(10_000);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(`report.e2e: ${Math.round(performance.now() - started)} ms in all`);
-  });
+  afterAll(() => run?.close());
 
   const summary = () => page.getByTestId('report-error-summary');
   const files = () => page.getByTestId('report-evidence-file');

@@ -1,3 +1,4 @@
+import { setCardKeyHasher } from '@khien/core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,7 @@ import {
   registerIndicatorsRoutes,
 } from './modules/indicators/index.js';
 import { createDataCipher, loadOrCreateKeyFile, parseDataKeys, DataKeyError } from './shared/data-cipher.js';
+import { createKeyedHasher, loadHashKey } from './shared/keyed-hash.js';
 import {
   CheckCounter,
   createLookupService,
@@ -53,8 +55,14 @@ import {
   notificationJobHandler,
 } from './modules/notifications/index.js';
 import {
+  createCaseFileRepository,
+  createCaseFileService,
+  createNetworksRepository,
+  createNetworksService,
   createReportsRepository,
   createReportsService,
+  registerCaseFileRoutes,
+  registerNetworkRoutes,
   registerReportsRoutes,
 } from './modules/reports/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
@@ -152,6 +160,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const indicatorsRepository = createIndicatorsRepository();
     // Personal data and credentials at rest (appellants' contacts, TOTP secrets).
     const cipher = createDataCipher(dataKeys(config, openedDatabase.kind));
+    // Keyed hashes under the platform's own secret (ADR 0006): card keys in the registry, reporter counts.
+    // Set before anything is parsed, so that every card key is the keyed one.
+    const hasher = createKeyedHasher(await loadHashKey(db, cipher));
+    setCardKeyHasher((digits) => hasher.hash('card', digits).slice(0, 32));
     const auth = createAuthService({
       cipher,
       db,
@@ -223,9 +235,27 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       audit: auditService,
       clock,
       cipher,
+      hasher,
       messages: notifications,
       isAllowlisted: async (trx, key) => (await indicatorsRepository.allowlistByKey(trx, key)) !== undefined,
       onIndicatorsChanged: (rows) => rows.forEach((row) => indicators.notify(row)),
+    });
+    // Scam networks: built from the reports when first asked for, then kept in memory and rebuilt at most
+    // once a minute when something changed.
+    // The case file (hồ sơ vụ việc) for the procuracy, PDF or DOCX.
+    const caseFiles = createCaseFileService({
+      db,
+      reports: createReportsRepository(),
+      repository: createCaseFileRepository(),
+      audit: auditService,
+      clock,
+    });
+    const networks = createNetworksService({
+      db,
+      repository: createNetworksRepository(),
+      clock,
+      onBuilt: (stats) => logger.info(stats, 'scam networks built'),
+      onError: (error) => logger.warn({ err: error }, 'scam networks not rebuilt; the previous ones answer'),
     });
     const seeded = await indicators.seedAllowlist(officialIdentifiers());
     if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
@@ -343,6 +373,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       publicReportsPerHour: config.publicReportRatePerHour,
       publicFollowPerMinute: config.publicCheckRatePerMinute,
     });
+    registerNetworkRoutes(app, networks);
+    registerCaseFileRoutes(app, caseFiles);
     await app.ready();
     if (config.jobs) await jobs.start();
 

@@ -7,3 +7,4 @@ export * from './system.js';
 export * from './jobs.js';
 export * from './indicators.js';
 export * from './reports.js';
+export * from './networks.js';

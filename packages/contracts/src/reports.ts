@@ -375,6 +375,10 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CasePage = pageOf(Case).meta({ id: 'CasePage' });
 export type CasePage = z.infer<typeof CasePage>;
 export const CaseIdParams = z.object({ caseId: Uuid });
+/** The case file's format (`?format=pdf|docx`, PDF when absent). */
+export const CaseFileQuery = z.object({
+  format: z.enum(['pdf', 'docx']).default('pdf').describe('PDF (default) or DOCX'),
+});
 export const CreateCaseRequest = z
   .object({
     title: z.string().trim().min(3, 'title.too_short').max(300),

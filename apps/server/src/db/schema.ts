@@ -313,6 +313,11 @@ export interface NotificationOutboxTable {
   sent_at: Timestamp | null;
 }
 
+export interface PlatformSecretsTable {
+  name: string;
+  value_encrypted: string;
+  created_at: CreatedAt;
+}
 export interface DB {
   indicators: IndicatorsTable;
   indicator_sources: IndicatorSourcesTable;
@@ -329,6 +334,7 @@ export interface DB {
   report_evidence: ReportEvidenceTable;
   report_events: ReportEventsTable;
   notification_outbox: NotificationOutboxTable;
+  platform_secrets: PlatformSecretsTable;
   reference_data_versions: ReferenceDataVersionsTable;
   provinces: ProvincesTable;
   communes: CommunesTable;

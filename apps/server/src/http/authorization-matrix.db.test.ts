@@ -590,6 +590,25 @@ const ROUTES: RouteCase[] = [
       payload: { reportIds: [t.report.id], reason: 'Thêm vào vụ việc' },
     }),
   },
+  {
+    method: 'GET',
+    path: '/api/cases/{caseId}/export',
+    expect: { kind: 'record', action: 'case.manage', denyTarget: { status: 404, code: 'case.not_found' } },
+    build: (t) => ({ url: `/api/cases/${t.caseId}/export?format=docx` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/networks',
+    expect: { kind: 'collection', action: 'report.list' },
+    build: () => ({ url: '/api/networks?minReports=1' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/networks/{networkId}',
+    // A network is named by any of its reports; the tenant's report is alone in its network.
+    expect: { kind: 'record', action: 'report.list' },
+    build: (t) => ({ url: `/api/networks/${t.report.id}` }),
+  },
   // Last, because it ends the caller's session.
   {
     method: 'POST',

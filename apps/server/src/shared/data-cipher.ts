@@ -16,12 +16,6 @@ export interface DataKey {
 export interface DataCipher {
   encrypt(plaintext: string): string;
   decrypt(token: string): string;
-  /**
-   * A keyed hash (HMAC-SHA256, hex) of `text` under a key derived from the current data key for `purpose`:
-   * equal texts give equal hashes, to count or match them, without a dictionary of phone numbers or
-   * e-mail addresses reversing it. Rotating the current key changes every hash (docs/security.md).
-   */
-  keyedHash(purpose: string, text: string): string;
   currentKeyId: string;
 }
 
@@ -50,20 +44,8 @@ export function createDataCipher(keys: DataKey[]): DataCipher {
   const current = keys[0];
   if (!current) throw new DataKeyError('No data key given');
   const byId = new Map(keys.map((k) => [k.id, k.key]));
-  const hashKeys = new Map<string, Buffer>();
-  const hashKey = (purpose: string) => {
-    let key = hashKeys.get(purpose);
-    if (!key) {
-      key = Buffer.from(crypto.hkdfSync('sha256', current.key, Buffer.alloc(0), `khien:${purpose}`, 32));
-      hashKeys.set(purpose, key);
-    }
-    return key;
-  };
   return {
     currentKeyId: current.id,
-    keyedHash(purpose, text) {
-      return crypto.createHmac('sha256', hashKey(purpose)).update(text, 'utf8').digest('hex');
-    },
     encrypt(plaintext) {
       const nonce = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', current.key, nonce);

@@ -82,7 +82,12 @@ function StaffShell({ me }: { me: Me }) {
               aria-expanded={opened}
               aria-controls="khien-navbar"
             />
-            <Anchor component={Link} to="/app" underline="never" aria-label={t('nav.overview')}>
+            <Anchor
+              component={Link}
+              to="/app"
+              underline="never"
+              aria-label={`${t('common.appName')} – ${t('nav.overview')}`}
+            >
               <Logo />
             </Anchor>
             <Text visibleFrom="md" size="sm" c="dimmed" truncate data-testid="shell-agency">

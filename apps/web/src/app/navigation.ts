@@ -5,6 +5,7 @@ export type NavLabel =
   | 'overview'
   | 'reports'
   | 'cases'
+  | 'networks'
   | 'registry'
   | 'appeals'
   | 'allowlist'
@@ -29,6 +30,7 @@ export const appealsPath = '/app/khieu-nai';
 export const delegationsPath = '/app/uy-quyen';
 export const reportsPath = '/app/to-giac';
 export const casesPath = '/app/vu-viec';
+export const networksPath = '/app/mang-luoi';
 
 /** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
 export function navItems(me: Me): NavItem[] {
@@ -38,6 +40,7 @@ export function navItems(me: Me): NavItem[] {
   // The police inbox of reports (tố giác) and the cases they are grouped into.
   if (can(me, 'report.list')) items.push({ to: reportsPath, label: 'reports', testId: 'nav-reports' });
   if (can(me, 'case.manage')) items.push({ to: casesPath, label: 'cases', testId: 'nav-cases' });
+  if (can(me, 'report.list')) items.push({ to: networksPath, label: 'networks', testId: 'nav-networks' });
   if (can(me, 'indicator.list')) items.push({ to: registryPath, label: 'registry', testId: 'nav-registry' });
   // Appeals against listings are decided by the police, who decide the entries themselves.
   if (can(me, 'appeal.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });

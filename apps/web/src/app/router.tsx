@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
           { path: 'to-giac/moi', ...page(() => import('../routes/ReportIntakeRoute')) },
           { path: 'to-giac/:reportId', ...page(() => import('../routes/ReportDetailRoute')) },
           { path: 'vu-viec', ...page(() => import('../routes/CasesRoute')) },
+          { path: 'mang-luoi', ...page(() => import('../routes/NetworksRoute')) },
           { path: 'vu-viec/:caseId', ...page(() => import('../routes/CaseDetailRoute')) },
           { path: 'khieu-nai', ...page(() => import('../routes/AppealsRoute')) },
           { path: 'khieu-nai/:appealId', ...page(() => import('../routes/AppealDetailRoute')) },

@@ -1,11 +1,13 @@
 import { en as reportFormEn } from '../features/report-form/i18n';
 import { en as reportsEn } from '../features/reports/i18n';
+import { en as networksEn } from '../features/networks/i18n';
 import type { Translations } from './vi';
 
 /** English, the second language: the same keys as vi.ts (the type makes a missing or extra key an error). */
 export const en: Translations = {
   reportForm: reportFormEn,
   reports: reportsEn,
+  networks: networksEn,
   common: {
     appName: 'Khiên',
     tagline: 'A shield against online fraud',
@@ -63,6 +65,7 @@ export const en: Translations = {
     delegations: 'Delegations',
     reports: 'Scam reports',
     cases: 'Cases',
+    networks: 'Scam networks',
     profile: 'My profile',
     logout: 'Sign out',
     signedInAs: 'Signed in as {{name}}',

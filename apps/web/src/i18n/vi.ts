@@ -4,10 +4,12 @@
  */
 import { vi as reportFormVi } from '../features/report-form/i18n';
 import { vi as reportsVi } from '../features/reports/i18n';
+import { vi as networksVi } from '../features/networks/i18n';
 
 export const vi = {
   reportForm: reportFormVi,
   reports: reportsVi,
+  networks: networksVi,
   common: {
     appName: 'Khiên',
     tagline: 'Lá chắn phòng, chống lừa đảo trên không gian mạng',
@@ -65,6 +67,7 @@ export const vi = {
     delegations: 'Ủy quyền xác minh',
     reports: 'Tố giác, tin báo',
     cases: 'Vụ việc',
+    networks: 'Mạng lưới lừa đảo',
     profile: 'Hồ sơ của tôi',
     logout: 'Đăng xuất',
     signedInAs: 'Đang đăng nhập: {{name}}',

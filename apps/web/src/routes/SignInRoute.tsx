@@ -25,7 +25,12 @@ export default function SignInRoute() {
   return (
     <Container size={420} py="xl" component="main" id="main">
       <Group justify="space-between" mb="lg">
-        <Anchor component={Link} to="/" underline="never" aria-label={t('login.backHome')}>
+        <Anchor
+          component={Link}
+          to="/"
+          underline="never"
+          aria-label={`${t('common.appName')} – ${t('login.backHome')}`}
+        >
           <Logo />
         </Anchor>
         <LanguageSwitch />

@@ -8,6 +8,7 @@ import {
   parseBankAccount,
   parseCard,
   parseWallet,
+  setCardKeyHasher,
 } from './account.js';
 import { allBanks } from './banks.js';
 
@@ -272,5 +273,21 @@ describe('parseAccountText', () => {
         },
       ),
     );
+  });
+});
+
+describe('card keys under a keyed hash', () => {
+  it('use the hasher the server sets, and the plain hash again after it is removed', () => {
+    const plain = parseCard('9704 3611 2233 4457');
+    try {
+      setCardKeyHasher((digits) => `k${digits.length}`);
+      const keyed = parseCard('9704 3611 2233 4457');
+      expect(keyed.ok && keyed.value.key).toBe('card:970436…4457:k16');
+      // The display and details never change, and never hold the whole number.
+      expect(keyed.ok && keyed.value.display).toBe(plain.ok && plain.value.display);
+    } finally {
+      setCardKeyHasher(null);
+    }
+    expect(parseCard('9704 3611 2233 4457')).toEqual(plain);
   });
 });

@@ -87,16 +87,30 @@ export function looksLikeCard(digits: string): boolean {
   return /^\d{16,19}$/.test(digits) && luhnValid(digits) && cardNetwork(digits) !== 'unknown';
 }
 
+/** Hashes a whole card number into the part of its key that tells cards with the same ends apart. */
+export type CardKeyHasher = (digits: string) => string;
+
+const plainCardHash: CardKeyHasher = (digits) => bytesToHex(sha256(utf8ToBytes(digits))).slice(0, 16);
+let cardHash: CardKeyHasher = plainCardHash;
+
+/**
+ * Sets how card keys are hashed. A plain hash can be reversed (the first 6 and last 4 digits leave about
+ * 10^5 candidates), so the server sets a keyed one (HMAC under a secret kept in its database, ADR 0006)
+ * before it parses anything; without it (tools, tests) the plain SHA-256 is used. `null` restores it.
+ */
+export function setCardKeyHasher(hasher: CardKeyHasher | null): void {
+  cardHash = hasher ?? plainCardHash;
+}
+
 /**
  * The card identifier for a card number already known to be one (16–19 digits). Used directly for a
  * VietQR whose service code says "card": its number need not pass Luhn (the NAPAS examples do not).
- * The key's hash tells two cards with the same first 6 and last 4 apart. It is not a secret: knowing
- * bin6 and last4 leaves about 10^5 candidates, so treat keys of cards as personal data.
+ * The key's hash tells two cards with the same first 6 and last 4 apart; see `setCardKeyHasher`.
  */
 export function cardIdentifier(digits: string): CardIdentifier {
   const bin6 = digits.slice(0, 6);
   const last4 = digits.slice(-4);
-  const hash = bytesToHex(sha256(utf8ToBytes(digits))).slice(0, 16);
+  const hash = cardHash(digits);
   const masked = bin6 + '•'.repeat(digits.length - 10) + last4;
   return {
     kind: 'card',

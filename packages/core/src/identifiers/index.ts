@@ -15,6 +15,8 @@ export {
   parseCard,
   parseWallet,
   parseAccountText,
+  setCardKeyHasher,
+  type CardKeyHasher,
   type BankAccountIdentifier,
   type CardIdentifier,
   type WalletIdentifier,

@@ -2,3 +2,9 @@ export { createReportsRepository, type ReportsRepository } from './reports.repos
 export { createReportsService, type ReportsService, type ReporterMessages } from './reports.service.js';
 export { registerReportsRoutes } from './reports.routes.js';
 export { EVIDENCE_LIMITS } from './evidence.js';
+export { createNetworksRepository } from './networks.repository.js';
+export { createNetworksService, type NetworksService } from './networks.service.js';
+export { registerNetworkRoutes } from './networks.routes.js';
+export { createCaseFileRepository } from './case-file.repository.js';
+export { createCaseFileService, type CaseFileService } from './case-file.service.js';
+export { registerCaseFileRoutes } from './case-file.routes.js';

@@ -348,6 +348,41 @@ for (const target of databaseTargets()) {
       );
     });
 
+    it('takes concurrent reports naming the same identifiers in any order (no deadlock)', async () => {
+      const names = ['0933 444 555', 'https://nhan-qua-tet.top/dang-ky', 'MB 0800111222333'];
+      const orders = [
+        [0, 1, 2],
+        [2, 1, 0],
+        [1, 2, 0],
+        [0, 2, 1],
+        [2, 0, 1],
+        [1, 0, 2],
+      ];
+      const answers = await Promise.all(
+        orders.map((order, n) =>
+          submit({
+            ...report,
+            identifiers: order.map((i) => names[i]!),
+            transfers: [{ toBank: 'MB', toAccount: '0800111222333', amountVnd: 1_000_000 * (n + 1) }],
+            story: `${report.story} Lần gửi đồng thời số ${n + 1}.`,
+            contact: { fullName: `Người báo ${n + 1}`, phone: `0912 000 ${String(200 + n)}` },
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual(orders.map(() => 201));
+      // Six reporters on each entry; the account counts the money sent to it once per report.
+      const entries = await testDb.database.db
+        .selectFrom('indicators')
+        .select(['kind', 'report_count', 'reported_loss_vnd'])
+        .where('key', 'in', ['phone:+84933444555', 'bank_account:970422:0800111222333'])
+        .orderBy('kind')
+        .execute();
+      expect(entries).toEqual([
+        { kind: 'bank_account', report_count: 6, reported_loss_vnd: 21_000_000 },
+        { kind: 'phone', report_count: 6, reported_loss_vnd: 0 },
+      ]);
+    });
+
     it('keeps the timeline append-only', async () => {
       await expect(
         sql`update report_events set reason = 'sửa' where report_id = ${firstId}`.execute(testDb.database.db),

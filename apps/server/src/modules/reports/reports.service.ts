@@ -32,6 +32,7 @@ import { actorOf, requireNationwide } from '../../shared/authorize.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { DataCipher } from '../../shared/data-cipher.js';
+import type { KeyedHasher } from '../../shared/keyed-hash.js';
 import { newId } from '../../shared/ids.js';
 import {
   decide,
@@ -79,6 +80,8 @@ export interface ReportsDependencies {
   audit: AuditRecorder;
   clock: Clock;
   cipher: DataCipher;
+  /** Keyed hashes: a reporter is counted once per registry entry without keeping who it was. */
+  hasher: KeyedHasher;
   messages: ReporterMessages;
   /** Whether a key is on the allowlist of official identifiers (the registry's). */
   isAllowlisted: (db: Kysely<DB>, key: string) => Promise<boolean>;
@@ -346,7 +349,7 @@ export function createReportsService(deps: ReportsDependencies) {
     const totalLoss = input.totalLossVnd ?? input.transfers.reduce((sum, t) => sum + t.amountVnd, 0);
     // One reporter counts once per registry entry, however often they report it: a keyed hash of the
     // contact, or of this report for an anonymous one.
-    const reporterHash = cipher.keyedHash(
+    const reporterHash = deps.hasher.hash(
       'reporter',
       input.contact ? (input.contact.phone ?? input.contact.email ?? contactText!) : `anonymous:${reportId}`,
     );
@@ -423,11 +426,28 @@ export function createReportsService(deps: ReportsDependencies) {
         indicatorIds.push(entry.id);
         return entry;
       };
-      for (const identifier of parsed) await registryEntry(identifier, null);
+      // Every registry entry the report touches, once, with the money sent to it, locked in the order of
+      // their keys: concurrent reports naming the same entries in another order cannot deadlock.
+      const touched = new Map<string, { identifier: AnyIdentifier; lossVnd: number }>();
+      for (const identifier of parsed) touched.set(identifier.key, { identifier, lossVnd: 0 });
+      input.transfers.forEach((t, position) => {
+        const target = transferTargets[position];
+        if (!target) return;
+        const seen = touched.get(target.key);
+        touched.set(target.key, {
+          identifier: seen?.identifier ?? target,
+          lossVnd: (seen?.lossVnd ?? 0) + t.amountVnd,
+        });
+      });
+      const entries = new Map<string, IndicatorRow | null>();
+      for (const key of [...touched.keys()].sort()) {
+        const { identifier, lossVnd } = touched.get(key)!;
+        entries.set(key, await registryEntry(identifier, lossVnd > 0 ? lossVnd : null));
+      }
       const transferRows = [];
       for (const [position, t] of input.transfers.entries()) {
         const target = transferTargets[position];
-        const entry = target ? await registryEntry(target, t.amountVnd) : null;
+        const entry = target ? (entries.get(target.key) ?? null) : null;
         transferRows.push({
           id: newId(),
           report_id: reportId,

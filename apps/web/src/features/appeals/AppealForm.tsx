@@ -1,9 +1,11 @@
-import { Button, Fieldset, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CreateAppealRequest, type AppealReceipt } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../ui/CodeInput';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
+import { SubmitButton } from '../../ui/SubmitButton';
 import { useSubmitAppeal } from './api';
 import { emptyAppeal, toAppealRequest, type AppealValues } from './requests';
 
@@ -43,16 +45,13 @@ export function AppealForm({ initialIdentifier, onSent }: AppealFormProps) {
     <form onSubmit={submit} noValidate aria-labelledby="appeal-form-title">
       <Stack gap="md">
         <ErrorAlert error={send.error} fields={fields} />
-        <TextInput
+        <CodeInput
           label={t('appeals.identifier')}
           description={t('appeals.identifierHelp')}
           placeholder={t('appeals.identifierPlaceholder')}
           required
           size="md"
-          autoComplete="off"
-          spellCheck={false}
           maxLength={500}
-          classNames={{ input: 'khien-mono' }}
           data-testid="appeal-identifier"
           {...form.getInputProps('identifier')}
         />
@@ -124,16 +123,9 @@ export function AppealForm({ initialIdentifier, onSent }: AppealFormProps) {
         <Text size="sm" c="dimmed">
           {t('appeals.privacyNote')}
         </Text>
-        <Button
-          type="submit"
-          size="lg"
-          loading={send.isPending}
-          w={{ base: '100%', xs: 'auto' }}
-          miw={{ xs: 220 }}
-          data-testid="appeal-submit"
-        >
+        <SubmitButton loading={send.isPending} testId="appeal-submit">
           {t('appeals.submit')}
-        </Button>
+        </SubmitButton>
       </Stack>
     </form>
   );

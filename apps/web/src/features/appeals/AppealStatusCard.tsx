@@ -1,7 +1,9 @@
-import { Alert, Badge, Box, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import type { AppealStatus, PublicAppealStatus } from '@khien/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StatusCard } from '../tracking/StatusCard';
+import { StepList } from '../tracking/StepList';
 import { formatDay } from './format';
 import { appealStatusColor } from './links';
 
@@ -35,80 +37,19 @@ export function Fact({ label, children, wide }: { label: string; children: React
 
 const stages = ['received', 'review', 'decided'] as const;
 
-/** Received → police review → decided, as a list: the words carry the stage, the marks only repeat it. */
-function Stages({ status }: { status: AppealStatus }) {
-  const { t } = useTranslation();
-  const current = status === 'submitted' ? 1 : 2;
-  return (
-    <Box
-      component="ol"
-      aria-label={t('appeals.stageLabel')}
-      m={0}
-      p={0}
-      style={{ listStyle: 'none', display: 'flex', gap: 'var(--mantine-spacing-xs)', flexWrap: 'wrap' }}
-    >
-      {stages.map((stage, index) => {
-        const done = index < current || (index === current && status !== 'submitted');
-        return (
-          <Group
-            component="li"
-            key={stage}
-            gap={6}
-            wrap="nowrap"
-            aria-current={index === current ? 'step' : undefined}
-          >
-            <ThemeIcon
-              size={24}
-              radius="xl"
-              color={done ? 'teal.8' : index === current ? 'blue.8' : 'gray.6'}
-              variant={done || index === current ? 'filled' : 'outline'}
-              aria-hidden="true"
-            >
-              {index + 1}
-            </ThemeIcon>
-            <Text size="sm" fw={index === current ? 700 : 400}>
-              {t(`appeals.stages.${stage}`)}
-            </Text>
-          </Group>
-        );
-      })}
-    </Box>
-  );
-}
-
 /** Where an appeal stands, for the appellant: the stage, the time limit, the decision and its reason. */
 export function AppealStatusCard({ appeal, actions }: { appeal: PublicAppealStatus; actions?: ReactNode }) {
   const { t } = useTranslation();
   const overdue = appeal.status === 'submitted' && new Date(appeal.dueAt).getTime() < Date.now();
   return (
-    <Card
-      withBorder
-      padding="lg"
-      radius="md"
-      component="section"
-      aria-labelledby="follow-status-title"
-      data-testid="follow-status"
-      data-status={appeal.status}
-    >
-      <Stack gap="md">
-        <Group justify="space-between" gap="xs">
-          <Title order={2} fz="h3" id="follow-status-title">
-            {t('appeals.statusTitle', { code: appeal.trackingCode })}
-          </Title>
-          <AppealStatusBadge status={appeal.status} />
-        </Group>
-        <Stages status={appeal.status} />
-        <Text fw={600}>
-          {appeal.status === 'submitted'
-            ? t('appeals.stage.submitted', { date: formatDay(appeal.dueAt) })
-            : t(`appeals.stage.${appeal.status}`)}
-        </Text>
-        {overdue && (
-          <Alert color="orange" variant="light">
-            {t('appeals.overdueNotice')}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+    <StatusCard
+      name="follow-status"
+      status={appeal.status}
+      title={t('appeals.statusTitle', { code: appeal.trackingCode })}
+      badge={<AppealStatusBadge status={appeal.status} />}
+      overdue={overdue ? t('appeals.overdueNotice') : null}
+      facts={
+        <>
           <Fact label={t('appeals.subject')} wide>
             <Text span className="khien-mono" fw={600}>
               {appeal.identifier}
@@ -122,9 +63,22 @@ export function AppealStatusCard({ appeal, actions }: { appeal: PublicAppealStat
               <Text style={{ whiteSpace: 'pre-wrap' }}>{appeal.decisionReason}</Text>
             </Fact>
           )}
-        </SimpleGrid>
-        {actions}
-      </Stack>
-    </Card>
+        </>
+      }
+      after={actions}
+    >
+      {/* Received → police review → decided. */}
+      <StepList
+        label={t('appeals.stageLabel')}
+        steps={stages.map((stage) => ({ key: stage, label: t(`appeals.stages.${stage}`) }))}
+        current={appeal.status === 'submitted' ? 1 : 2}
+        finished={appeal.status !== 'submitted'}
+      />
+      <Text fw={600}>
+        {appeal.status === 'submitted'
+          ? t('appeals.stage.submitted', { date: formatDay(appeal.dueAt) })
+          : t(`appeals.stage.${appeal.status}`)}
+      </Text>
+    </StatusCard>
   );
 }

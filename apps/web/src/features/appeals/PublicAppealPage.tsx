@@ -3,11 +3,11 @@ import type { AppealReceipt } from '@khien/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { rememberSecret } from '../tracking/codes';
+import { PublicShell } from '../tracking/PublicShell';
 import { AppealForm } from './AppealForm';
 import { AppealReceiptCard } from './AppealReceiptCard';
 import { followAppealPath } from './links';
-import { rememberSecret } from './requests';
-import { PublicShell } from './PublicShell';
 
 const steps = ['send', 'receipt', 'decide'] as const;
 

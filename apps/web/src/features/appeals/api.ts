@@ -11,6 +11,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, apiPath } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import { indicatorKeys } from '../registry/api';
+import type { FollowRequest } from '../tracking/codes';
 import type { AppealFilters } from './requests';
 
 export const appealKeys = {
@@ -25,11 +26,6 @@ export function useSubmitAppeal() {
     mutationFn: (request: CreateAppealRequest) =>
       api.post('/api/public/appeals', request, { schema: AppealReceipt }),
   });
-}
-
-export interface FollowRequest {
-  trackingCode: string;
-  secret: string;
 }
 
 /**

@@ -8,8 +8,6 @@ import {
   emptyAppeal,
   isTrackingCode,
   normaliseTrackingCode,
-  rememberedSecret,
-  rememberSecret,
   toAppealRequest,
   toDecisionRequest,
 } from './requests';
@@ -89,13 +87,6 @@ describe('tracking codes', () => {
     expect(isTrackingCode('KN-7Q2M9XK')).toBe(false);
     expect(isTrackingCode('kn-7q2m9xkd')).toBe(false);
     expect(isTrackingCode(normaliseTrackingCode('kn-7q2m9xkd'))).toBe(true);
-  });
-
-  it('remembers a secret in this tab only, by its code', () => {
-    expect(rememberedSecret('KN-AAAAAAAA')).toBeNull();
-    rememberSecret('KN-AAAAAAAA', 's3cret');
-    expect(rememberedSecret('KN-AAAAAAAA')).toBe('s3cret');
-    expect(rememberedSecret(null)).toBeNull();
   });
 });
 

@@ -59,20 +59,6 @@ export function isTrackingCode(code: string): boolean {
   return AppealTrackingParams.safeParse({ trackingCode: code }).success;
 }
 
-/**
- * The secret of an appeal sent from this tab, kept only in memory (never in the address or the history),
- * so that "Follow the appeal" right after sending does not ask for it again. A reload forgets it.
- */
-const secrets = new Map<string, string>();
-
-export function rememberSecret(trackingCode: string, secret: string): void {
-  secrets.set(trackingCode, secret);
-}
-
-export function rememberedSecret(trackingCode: string | null | undefined): string | null {
-  return trackingCode ? (secrets.get(trackingCode) ?? null) : null;
-}
-
 export interface AppealFilters {
   status?: AppealStatus | undefined;
   limit: number;

@@ -15,7 +15,13 @@ export function PublicHeader() {
       <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="lg">
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Anchor component={Link} to="/" underline="never" aria-label={t('shell.goHome')}>
+            {/* The accessible name starts with the visible name, so that voice control ("click Khiên") finds it. */}
+            <Anchor
+              component={Link}
+              to="/"
+              underline="never"
+              aria-label={`${t('common.appName')} – ${t('shell.goHome')}`}
+            >
               <Logo />
             </Anchor>
             <Group gap={4} wrap="nowrap">

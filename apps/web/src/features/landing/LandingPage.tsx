@@ -121,7 +121,8 @@ export function LandingPage() {
         <Container size="lg">
           <Text size="sm" c="dimmed">
             {t('landing.footer')}{' '}
-            <Anchor component={Link} to="/dang-nhap" size="sm">
+            {/* Inside a sentence a link is told apart by its underline, not by its colour alone. */}
+            <Anchor component={Link} to="/dang-nhap" size="sm" underline="always">
               {t('landing.staffSignIn')}
             </Anchor>
           </Text>

@@ -1,6 +1,12 @@
 import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { fieldId, type ReportFormApi, type ReportLanguage } from './requests';
+import { citizenForm, useVariant, type FormVariant } from './variant';
+
+interface ContactProps {
+  form: ReportFormApi;
+  variant?: FormVariant;
+}
 
 /**
  * Contact details or an anonymous report, chosen first and explained both ways; then the language of the
@@ -9,12 +15,6 @@ import { fieldId, type ReportFormApi, type ReportLanguage } from './requests';
 export function ContactFields({ form }: { form: ReportFormApi }) {
   const { t } = useTranslation();
   const anonymous = form.values.anonymous;
-  const input = (field: 'fullName' | 'phone' | 'email' | 'address') => ({
-    id: fieldId(field),
-    size: 'md' as const,
-    'data-testid': `report-${field}`,
-    ...form.getInputProps(field),
-  });
   return (
     <Stack gap="md">
       <Radio.Group
@@ -38,56 +38,61 @@ export function ContactFields({ form }: { form: ReportFormApi }) {
           />
         </Stack>
       </Radio.Group>
-      {!anonymous && (
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('reportForm.contactHelp')}
-          </Text>
-          <TextInput
-            label={t('reportForm.fullName')}
-            required
-            autoComplete="name"
-            maxLength={200}
-            {...input('fullName')}
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              label={t('reportForm.phone')}
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={20}
-              {...input('phone')}
-            />
-            <TextInput
-              label={t('reportForm.email')}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              spellCheck={false}
-              maxLength={200}
-              {...input('email')}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('reportForm.address')}
-            autoComplete="street-address"
-            maxLength={500}
-            {...input('address')}
-          />
-        </Stack>
-      )}
-      <Radio.Group
-        label={t('reportForm.language')}
-        size="md"
-        {...form.getInputProps('language')}
-        onChange={(value) => form.setFieldValue('language', value as ReportLanguage)}
-      >
-        <Stack mt="xs" gap="sm">
-          <Radio id={fieldId('language')} value="vi" label={t('reportForm.languageVi')} />
-          <Radio value="en" label={t('reportForm.languageEn')} />
-        </Stack>
-      </Radio.Group>
+      {!anonymous && <ContactDetails form={form} />}
+      <LanguageChoice form={form} />
     </Stack>
+  );
+}
+
+/** The reporter's name, and a phone or an email (at least one) for the unit to call back or write to. */
+export function ContactDetails({ form, variant = citizenForm }: ContactProps) {
+  const { word, testId } = useVariant(variant);
+  const input = (field: 'fullName' | 'phone' | 'email' | 'address') => ({
+    id: fieldId(field),
+    size: 'md' as const,
+    label: word(field),
+    'data-testid': testId(field),
+    ...form.getInputProps(field),
+  });
+  const help = word('contactHelp');
+  return (
+    <Stack gap="sm">
+      {help && (
+        <Text size="sm" c="dimmed">
+          {help}
+        </Text>
+      )}
+      <TextInput required autoComplete="name" maxLength={200} {...input('fullName')} />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <TextInput type="tel" inputMode="tel" autoComplete="tel" maxLength={20} {...input('phone')} />
+        <TextInput
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          spellCheck={false}
+          maxLength={200}
+          {...input('email')}
+        />
+      </SimpleGrid>
+      <TextInput autoComplete="street-address" maxLength={500} {...input('address')} />
+    </Stack>
+  );
+}
+
+/** The language of the messages the unit sends the reporter. */
+export function LanguageChoice({ form, variant = citizenForm }: ContactProps) {
+  const { word } = useVariant(variant);
+  return (
+    <Radio.Group
+      label={word('language')}
+      size="md"
+      {...form.getInputProps('language')}
+      onChange={(value) => form.setFieldValue('language', value as ReportLanguage)}
+    >
+      <Stack mt="xs" gap="sm">
+        <Radio id={fieldId('language')} value="vi" label={word('languageVi')} />
+        <Radio value="en" label={word('languageEn')} />
+      </Stack>
+    </Radio.Group>
   );
 }

@@ -1,5 +1,6 @@
-import { Group, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../ui/CodeInput';
 import { AddRowButton } from './AddRowButton';
 import { focusField } from './focus';
 import { RowRemoveButton } from './RowRemoveButton';
@@ -21,15 +22,12 @@ export function IdentifierRows({ form, prefilled }: { form: ReportFormApi; prefi
       )}
       {rows.map((row, index) => (
         <Group key={row.key} gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput
+          <CodeInput
             id={fieldId(`identifiers.${index}.value`)}
             label={t('reportForm.identifier', { n: index + 1 })}
             placeholder={t('reportForm.identifierPlaceholder')}
             size="md"
-            autoComplete="off"
-            spellCheck={false}
             maxLength={500}
-            classNames={{ input: 'khien-mono' }}
             style={{ flex: 1, minWidth: 0 }}
             data-testid="report-identifier"
             {...form.getInputProps(`identifiers.${index}.value`)}
@@ -61,5 +59,45 @@ export function IdentifierRows({ form, prefilled }: { form: ReportFormApi; prefi
         testId="report-add-identifier"
       />
     </Stack>
+  );
+}
+
+/**
+ * The same identifiers in one box, a line each, as staff copy them from a call or a letter. Each line is a
+ * row of the form, so the request and its errors are the rows' own.
+ */
+export function IdentifierLines({
+  form,
+  label,
+  description,
+  testId,
+}: {
+  form: ReportFormApi;
+  label: string;
+  description: string;
+  testId: string;
+}) {
+  const rows = form.values.identifiers;
+  const rowErrors = rows.map((_, index) => `identifiers.${index}.value`);
+  const rowError = rowErrors.map((path) => form.errors[path]).find(Boolean);
+  return (
+    <Textarea
+      id={fieldId('identifiers')}
+      label={label}
+      description={description}
+      autosize
+      minRows={3}
+      maxRows={10}
+      spellCheck={false}
+      autoComplete="off"
+      classNames={{ input: 'khien-mono' }}
+      data-testid={testId}
+      value={rows.map((row) => row.value).join('\n')}
+      error={form.errors.identifiers ?? rowError}
+      onChange={(event) => {
+        rowErrors.forEach((path) => form.clearFieldError(path));
+        form.setFieldValue('identifiers', event.currentTarget.value.split('\n').map(identifierRow));
+      }}
+    />
   );
 }

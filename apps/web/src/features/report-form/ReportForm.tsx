@@ -1,15 +1,14 @@
-import { Button, Progress, Stack, Text, Textarea } from '@mantine/core';
+import { Progress, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CreateReportRequest, type ReportReceipt } from '@khien/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatNumber } from '../../ui/format';
 import { SectionCard } from '../../ui/SectionCard';
-import { CommuneSelect } from '../reference/CommuneSelect';
-import { ProvinceSelect } from '../reference/ProvinceSelect';
+import { SubmitButton } from '../../ui/SubmitButton';
 import { useSubmitReport } from './api';
+import { AreaFields } from './AreaFields';
 import { ContactFields } from './ContactFields';
 import { ErrorSummary } from './ErrorSummary';
 import { EvidencePicker } from './EvidencePicker';
@@ -17,18 +16,16 @@ import { IdentifierRows } from './IdentifierRows';
 import type { ReportPrefill } from './links';
 import {
   emptyReport,
-  fieldId,
   fieldOrder,
   orderedErrorFields,
   toReportRequest,
   type ReportValues,
   type TransferField,
 } from './requests';
+import { StoryField } from './StoryField';
 import { TransferRows } from './TransferRows';
-import { requestFields, reportErrors, serverReportErrors } from './validate';
+import { citizenRules, requestFields, reportErrors, serverReportErrors } from './validate';
 import { WhatHappened } from './WhatHappened';
-
-const storyLimits = { min: 20, max: 10_000 };
 
 type SectionName = 'what' | 'scammer' | 'money' | 'story' | 'evidence' | 'area' | 'contact';
 
@@ -83,7 +80,7 @@ export function ReportForm({ prefill, onSent }: ReportFormProps) {
   const send = useSubmitReport();
   const form = useForm<ReportValues>({
     initialValues: emptyReport(prefill, currentLanguage()),
-    validate: reportErrors,
+    validate: (values) => reportErrors(values),
   });
   const [files, setFiles] = useState<File[]>([]);
   const labelOf = useFieldLabel();
@@ -126,7 +123,6 @@ export function ReportForm({ prefill, onSent }: ReportFormProps) {
     id: `report-${name}`,
     title: `${step}. ${t(`reportForm.sections.${name}`)}`,
   });
-  const story = form.values.story;
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('reportForm.formTitle')}>
@@ -148,25 +144,7 @@ export function ReportForm({ prefill, onSent }: ReportFormProps) {
           <TransferRows form={form} />
         </SectionCard>
         <SectionCard {...section(4, 'story')}>
-          <Textarea
-            id={fieldId('story')}
-            label={t('reportForm.story')}
-            description={t('reportForm.storyHelp', { min: storyLimits.min })}
-            required
-            size="md"
-            autosize
-            minRows={5}
-            maxRows={16}
-            maxLength={storyLimits.max}
-            data-testid="report-story"
-            {...form.getInputProps('story')}
-          />
-          <Text size="sm" c="dimmed" mt={4} ta="right" data-testid="report-story-count">
-            {t('reportForm.storyCount', {
-              count: formatNumber(story.trim().length),
-              max: formatNumber(storyLimits.max),
-            })}
-          </Text>
+          <StoryField form={form} min={citizenRules.storyMin} />
         </SectionCard>
         <SectionCard {...section(5, 'evidence')}>
           <EvidencePicker
@@ -179,43 +157,15 @@ export function ReportForm({ prefill, onSent }: ReportFormProps) {
           />
         </SectionCard>
         <SectionCard {...section(6, 'area')}>
-          <Stack gap="sm">
-            <Text size="sm">{t('reportForm.areaHelp')}</Text>
-            <ProvinceSelect
-              id={fieldId('provinceCode')}
-              required
-              size="md"
-              data-testid="report-province"
-              {...form.getInputProps('provinceCode')}
-              onChange={(value) => {
-                form.setFieldValue('provinceCode', value);
-                form.setFieldValue('communeCode', null);
-              }}
-            />
-            <CommuneSelect
-              id={fieldId('communeCode')}
-              provinceCode={form.values.provinceCode}
-              clearable
-              size="md"
-              data-testid="report-commune"
-              {...form.getInputProps('communeCode')}
-            />
-          </Stack>
+          <AreaFields form={form} />
         </SectionCard>
         <SectionCard {...section(7, 'contact')}>
           <ContactFields form={form} />
         </SectionCard>
         <Stack gap="xs">
-          <Button
-            type="submit"
-            size="lg"
-            loading={send.isPending}
-            w={{ base: '100%', xs: 'auto' }}
-            miw={{ xs: 260 }}
-            data-testid="report-submit"
-          >
+          <SubmitButton loading={send.isPending} testId="report-submit" minWidth={260}>
             {t('reportForm.submit')}
-          </Button>
+          </SubmitButton>
           {send.progress !== null && (
             <Stack gap={4}>
               <Text size="sm">{t('reportForm.sending', { percent: Math.round(send.progress * 100) })}</Text>

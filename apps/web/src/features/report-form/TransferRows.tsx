@@ -1,88 +1,84 @@
 import { Box, Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
+import { CodeInput } from '../../ui/CodeInput';
 import { groupDigits, sumAmounts, thousandsSeparator } from './amount';
 import { AddRowButton } from './AddRowButton';
 import { AmountInput } from './AmountInput';
 import { focusField } from './focus';
 import { RowRemoveButton } from './RowRemoveButton';
 import { fieldId, transferRow, type ReportFormApi } from './requests';
+import { citizenForm, useVariant, type FormVariant } from './variant';
 
 const maxTransfers = 20;
 
+interface TransfersProps {
+  form: ReportFormApi;
+  variant?: FormVariant;
+}
+
 /** One transfer: where the money went first (what the bank needs to act), then the victim's own account. */
-function TransferFields({ form, index }: { form: ReportFormApi; index: number }) {
-  const { t } = useTranslation();
+function TransferFields({ form, index, variant }: Required<TransfersProps> & { index: number }) {
+  const { word, rowTestId } = useVariant(variant);
   const path = (field: string) => `transfers.${index}.${field}`;
   const input = (field: string) => ({
     id: fieldId(path(field)),
     size: 'md' as const,
     ...form.getInputProps(path(field)),
   });
+  const fromTitle = word('fromTitle');
+  const fromHelp = word('fromHelp');
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <TextInput
-          label={t('reportForm.toBank')}
-          placeholder={t('reportForm.toBankPlaceholder')}
+          label={word('toBank')}
+          placeholder={word('toBankPlaceholder')}
           maxLength={100}
-          data-testid="report-transfer-to-bank"
+          data-testid={rowTestId('transfer', index, 'to-bank')}
           {...input('toBank')}
         />
-        <TextInput
-          label={t('reportForm.toAccount')}
+        <CodeInput
+          label={word('toAccount')}
           required
-          autoComplete="off"
-          spellCheck={false}
           maxLength={40}
-          classNames={{ input: 'khien-mono' }}
-          data-testid="report-transfer-to-account"
+          data-testid={rowTestId('transfer', index, 'to-account')}
           {...input('toAccount')}
         />
         <AmountInput
-          label={t('reportForm.amount')}
+          label={word('amount')}
           required
-          data-testid="report-transfer-amount"
+          data-testid={rowTestId('transfer', index, 'amount')}
           {...input('amount')}
           value={form.values.transfers[index]?.amount ?? ''}
           onChange={(digits) => form.setFieldValue(path('amount'), digits)}
         />
         <TextInput
-          label={t('reportForm.at')}
+          label={word('at')}
           type="datetime-local"
-          data-testid="report-transfer-at"
+          data-testid={rowTestId('transfer', index, 'at')}
           {...input('at')}
         />
         <TextInput
-          label={t('reportForm.reference')}
-          description={t('reportForm.referenceHelp')}
+          label={word('reference')}
+          description={word('referenceHelp')}
           autoComplete="off"
           spellCheck={false}
           maxLength={100}
-          data-testid="report-transfer-reference"
+          data-testid={rowTestId('transfer', index, 'reference')}
           {...input('reference')}
         />
       </SimpleGrid>
       {/* The victim's own account: set apart, and said to be optional and kept confidential. */}
       <Box bg="gray.0" p="sm" style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
-        <Fieldset
-          legend={t('reportForm.fromTitle')}
-          variant="unstyled"
-          styles={{ legend: { fontWeight: 700 } }}
-        >
-          <Text size="sm" mb="xs">
-            {t('reportForm.fromHelp')}
-          </Text>
+        <Fieldset legend={fromTitle} variant="unstyled" styles={{ legend: { fontWeight: 700 } }}>
+          {fromHelp && (
+            <Text size="sm" mb="xs">
+              {fromHelp}
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput label={t('reportForm.fromBank')} maxLength={100} {...input('fromBank')} />
-            <TextInput
-              label={t('reportForm.fromAccount')}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={40}
-              classNames={{ input: 'khien-mono' }}
-              {...input('fromAccount')}
-            />
+            <TextInput label={word('fromBank')} maxLength={100} {...input('fromBank')} />
+            <CodeInput label={word('fromAccount')} maxLength={40} {...input('fromAccount')} />
           </SimpleGrid>
         </Fieldset>
       </Box>
@@ -94,34 +90,35 @@ function TransferFields({ form, index }: { form: ReportFormApi; index: number })
  * The transfers, added one by one, and the total loss: the sum of the transfers until the citizen types
  * another amount (money handed over in cash or by card is not a transfer).
  */
-export function TransferRows({ form }: { form: ReportFormApi }) {
-  const { t } = useTranslation();
+export function TransferRows({ form, variant = citizenForm }: TransfersProps) {
+  const { word, testId } = useVariant(variant);
   const rows = form.values.transfers;
   const sum = sumAmounts(rows.map((row) => row.amount));
   const edited = form.values.totalLossEdited;
   const grouped = (value: number) => groupDigits(String(value), thousandsSeparator(currentLocale()));
+  const none = word('noTransfers');
   return (
     <Stack gap="md">
-      <Text size="sm">{t('reportForm.moneyHelp')}</Text>
+      <Text size="sm">{word('moneyHelp')}</Text>
       <Stack gap="md" id={fieldId('transfers')} tabIndex={-1}>
-        {rows.length === 0 && (
+        {rows.length === 0 && none && (
           <Text size="sm" c="dimmed">
-            {t('reportForm.noTransfers')}
+            {none}
           </Text>
         )}
         {rows.map((row, index) => (
           <Fieldset
             key={row.key}
-            legend={t('reportForm.transfer', { n: index + 1 })}
+            legend={word('transfer', { n: index + 1 })}
             radius="md"
             p="sm"
-            data-testid="report-transfer"
+            data-testid={testId('transfer')}
           >
-            <TransferFields form={form} index={index} />
+            <TransferFields form={form} index={index} variant={variant} />
             <Group justify="flex-end" mt="xs">
               <RowRemoveButton
-                label={t('reportForm.removeTransfer', { n: index + 1 })}
-                text={t('reportForm.remove')}
+                label={word('removeTransfer', { n: index + 1 })}
+                text={word('remove')}
                 onClick={() => {
                   form.removeListItem('transfers', index);
                   focusField(index > 0 ? `transfers.${index - 1}.toBank` : 'transfers');
@@ -137,28 +134,26 @@ export function TransferRows({ form }: { form: ReportFormApi }) {
         )}
       </Stack>
       <AddRowButton
-        label={t('reportForm.addTransfer')}
+        label={word('addTransfer')}
         disabled={rows.length >= maxTransfers}
         onClick={() => {
           form.insertListItem('transfers', transferRow());
           focusField(`transfers.${rows.length}.toBank`);
         }}
-        testId="report-add-transfer"
+        testId={testId('add-transfer')}
       />
       <Stack gap={4}>
         <AmountInput
           id={fieldId('totalLoss')}
-          label={t('reportForm.totalLoss')}
+          label={word('totalLoss')}
           description={
-            edited && rows.length > 0
-              ? t('reportForm.totalLossEdited', { sum: grouped(sum) })
-              : t('reportForm.totalLossHelp')
+            edited && rows.length > 0 ? word('totalLossEdited', { sum: grouped(sum) }) : word('totalLossHelp')
           }
           size="md"
           error={form.errors.totalLoss}
           value={edited ? form.values.totalLoss : sum > 0 ? String(sum) : ''}
           onChange={(digits) => form.setValues({ totalLoss: digits, totalLossEdited: true })}
-          data-testid="report-total-loss"
+          data-testid={testId('total-loss')}
         />
         {edited && rows.length > 0 && (
           <Button
@@ -167,7 +162,7 @@ export function TransferRows({ form }: { form: ReportFormApi }) {
             w="fit-content"
             onClick={() => form.setValues({ totalLoss: '', totalLossEdited: false })}
           >
-            {t('reportForm.totalLossUseSum')}
+            {word('totalLossUseSum')}
           </Button>
         )}
       </Stack>

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, apiPath } from '../../api/client';
 import { ApiError, problemFromResponse } from '../../api/problem';
+import type { FollowRequest } from '../tracking/codes';
 import { reportFormData } from './requests';
 
 const reportsPath = '/api/public/reports';
@@ -68,18 +69,13 @@ export function useSubmitReport() {
   return { ...mutation, progress };
 }
 
-export interface FollowReportRequest {
-  trackingCode: string;
-  secret: string;
-}
-
 /**
  * A report's stage with its secret (in a header, never in the address). A mutation, not a query: the
  * secret must not become part of a cache key, and each look is asked for explicitly.
  */
 export function useFollowReport() {
   return useMutation({
-    mutationFn: ({ trackingCode, secret }: FollowReportRequest) =>
+    mutationFn: ({ trackingCode, secret }: FollowRequest) =>
       api.get(apiPath(`${reportsPath}/:trackingCode`, { trackingCode }), {
         schema: PublicReportStatus,
         headers: { 'x-khien-secret': secret },

@@ -1,4 +1,4 @@
-import { CreateReportRequest } from '@khien/contracts';
+import { CreateReportRequest, CreateStaffReportRequest } from '@khien/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/problem';
 import { en } from '../../i18n/en';
@@ -16,10 +16,11 @@ import {
   orderedErrorFields,
   reportFormData,
   toReportRequest,
+  toStaffReportRequest,
   transferRow,
   type ReportValues,
 } from './requests';
-import { reportErrors, serverReportErrors } from './validate';
+import { reportErrors, serverReportErrors, staffRules } from './validate';
 
 const story = 'Có người gọi xưng là nhân viên ngân hàng, bảo tôi chuyển tiền để “xác minh tài khoản”.';
 
@@ -31,6 +32,11 @@ function filled(overrides: Partial<ReportValues> = {}): ReportValues {
     anonymous: true,
     ...overrides,
   };
+}
+
+/** The server's answer to a request its schema refuses. */
+function refused(errors: { path: string; message: string }[]): ApiError {
+  return new ApiError({ status: 400, code: 'validation.failed', title: 'Bad Request', errors });
 }
 
 describe('emptyReport', () => {
@@ -107,6 +113,29 @@ describe('toReportRequest', () => {
   });
 });
 
+describe('toStaffReportRequest', () => {
+  it('adds how the report came in, sends a time of day as an instant and each identifier once', () => {
+    const { request, rows } = toStaffReportRequest(
+      filled({
+        channel: 'hotline',
+        occurredAt: '2026-11-20T09:30',
+        identifiers: ['0905 333 444', '', ' 0905 333 444 ', 'https://a.vn'].map((value) =>
+          identifierRow(value),
+        ),
+        story: 'Gọi hỏi',
+      }),
+    );
+    expect(rows.identifiers).toEqual([0, 3]);
+    expect(CreateStaffReportRequest.parse(request)).toMatchObject({
+      channel: 'hotline',
+      occurredAt: new Date(2026, 10, 20, 9, 30).toISOString(),
+      identifiers: ['0905 333 444', 'https://a.vn'],
+      story: 'Gọi hỏi',
+    });
+    expect(toReportRequest(filled()).request).not.toHaveProperty('channel');
+  });
+});
+
 describe('errors by field', () => {
   it('finds what the server would refuse, beside the row it comes from', () => {
     const errors = reportErrors(
@@ -132,20 +161,31 @@ describe('errors by field', () => {
     expect(reportErrors(filled())).toEqual({});
   });
 
+  it('asks staff for a channel and a story of 5 characters, in the intake words', () => {
+    expect(reportErrors(filled({ story: 'Gọi' }), staffRules)).toEqual({
+      channel: vi.fieldErrors.required,
+      story: vi.reports.intake.storyTooShort,
+    });
+    expect(reportErrors(filled({ channel: 'walk_in', story: 'Gọi hỏi' }), staffRules)).toEqual({});
+    const tooShort = refused([
+      { path: 'body.story', message: 'story.too_short' },
+      { path: 'body.channel', message: 'Invalid option' },
+    ]);
+    expect(serverReportErrors(tooShort, { identifiers: [], transfers: [] }, staffRules)).toEqual({
+      story: vi.reports.intake.storyTooShort,
+      channel: 'Invalid option',
+    });
+  });
+
   it('puts the server field errors on the form rows of the request that was sent', () => {
     const rows = { identifiers: [1, 3], transfers: [2] };
-    const error = new ApiError({
-      status: 400,
-      code: 'validation.failed',
-      title: 'Bad Request',
-      errors: [
-        { path: 'body.transfers.0.amountVnd', message: 'amount.invalid' },
-        { path: '/body/identifiers/1', message: 'Too long' },
-        { path: 'body.contact.email', message: 'email.invalid' },
-        { path: 'body.totalLossVnd', message: 'amount.invalid' },
-        { path: 'body.report', message: 'Unreadable' },
-      ],
-    });
+    const error = refused([
+      { path: 'body.transfers.0.amountVnd', message: 'amount.invalid' },
+      { path: '/body/identifiers/1', message: 'Too long' },
+      { path: 'body.contact.email', message: 'email.invalid' },
+      { path: 'body.totalLossVnd', message: 'amount.invalid' },
+      { path: 'body.report', message: 'Unreadable' },
+    ]);
     expect(serverReportErrors(error, rows)).toEqual({
       'transfers.2.amount': 'Số tiền phải lớn hơn 0 đồng.',
       'identifiers.3.value': 'Too long',

@@ -2,7 +2,9 @@ import {
   ReportTrackingParams,
   type ContactChannel,
   type CreateReportInput,
+  type CreateStaffReportRequest,
   type ScamMethod,
+  type StaffReportChannel,
 } from '@khien/contracts';
 import type { UseFormReturnType } from '@mantine/form';
 import { optionalText } from '../../ui/messages';
@@ -30,10 +32,12 @@ export interface TransferRow {
   reference: string;
 }
 
-/** What the public report form holds. Files are kept beside it, not in it. */
+/** What the public report form holds, and the staff intake that reuses it. Files are kept beside it, not in it. */
 export interface ReportValues {
+  /** How the report reached the police: staff intake only (the public form is `online`). */
+  channel: StaffReportChannel | '';
   scamMethod: ScamMethod | '';
-  /** `YYYY-MM-DD` from a date input, or ''. */
+  /** `YYYY-MM-DD` from a date input, `YYYY-MM-DDTHH:mm` from the staff's datetime-local one, or ''. */
   occurredAt: string;
   channels: ContactChannel[];
   identifiers: IdentifierRow[];
@@ -77,6 +81,7 @@ export function transferRow(): TransferRow {
 export function emptyReport(prefill: ReportPrefill, language: ReportLanguage): ReportValues {
   const identifiers = prefill.identifiers.length > 0 ? prefill.identifiers : [''];
   return {
+    channel: '',
     scamMethod: prefill.scamMethod ?? '',
     occurredAt: '',
     channels: [],
@@ -122,20 +127,23 @@ export interface BuiltReport {
 }
 
 /**
- * The request for the form's values: blank rows and empty optional fields are left out; anonymous leaves
- * out the contact even when something was typed in it before the choice changed.
+ * The request for the form's values: blank rows, an identifier given twice and empty optional fields are
+ * left out; anonymous leaves out the contact even when something was typed in it before the choice changed.
  */
 export function toReportRequest(values: ReportValues): BuiltReport {
   const identifierRows = values.identifiers
     .map((row, index) => ({ index, value: row.value.trim() }))
-    .filter((row) => row.value !== '');
+    .filter((row, at, all) => row.value !== '' && all.findIndex((other) => other.value === row.value) === at);
   const transferRows = values.transfers
     .map((row, index) => ({ index, row }))
     .filter(({ row }) => !isBlankTransfer(row));
   return {
     request: {
       scamMethod: values.scamMethod || undefined,
-      occurredAt: optionalText(values.occurredAt),
+      // A day is sent as it is; a day and time, as the instant it was on this device.
+      occurredAt: values.occurredAt.includes('T')
+        ? localDateTimeToIso(values.occurredAt)
+        : optionalText(values.occurredAt),
       channels: values.channels,
       identifiers: identifierRows.map((row) => row.value),
       transfers: transferRows.map(({ row }) => ({
@@ -166,6 +174,15 @@ export function toReportRequest(values: ReportValues): BuiltReport {
       transfers: transferRows.map(({ index }) => index),
     },
   };
+}
+
+/** The staff intake's request (CreateStaffReportRequest): the citizen's, with how the report came in. */
+export function toStaffReportRequest(values: ReportValues): {
+  request: Record<keyof CreateStaffReportRequest, unknown>;
+  rows: BuiltReport['rows'];
+} {
+  const { request, rows } = toReportRequest(values);
+  return { request: { ...request, channel: values.channel || undefined }, rows };
 }
 
 /**

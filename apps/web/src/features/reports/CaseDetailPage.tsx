@@ -1,7 +1,8 @@
-import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CaseDetail } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { apiPath } from '../../api/client';
 import { casesPath } from '../../app/navigation';
 import { Forbidden } from '../../ui/Forbidden';
 import { formatDateTime, formatNumber } from '../../ui/format';
@@ -14,6 +15,11 @@ import { formatVnd } from '../registry/format';
 import { useCase } from './api';
 import { DetailQuery } from './DetailQuery';
 import { ReportTable } from './ReportTable';
+
+/** The case file for the procuracy: same origin, so the session cookie goes with the download. */
+function caseFileHref(caseId: string, format: 'pdf' | 'docx'): string {
+  return `${apiPath('/api/cases/:caseId/export', { caseId })}?format=${format}`;
+}
 
 /** `/app/vu-viec/:caseId`: a case, its totals, and its reports with their deadlines. */
 export function CaseDetailPage() {
@@ -42,7 +48,34 @@ function Detail({ found }: { found: CaseDetail }) {
   const provinceName = useProvinceNames();
   return (
     <>
-      <PageHeader title={t('reports.cases.detailTitle', { code: found.code })} description={found.title} />
+      <PageHeader
+        title={t('reports.cases.detailTitle', { code: found.code })}
+        description={found.title}
+        actions={
+          <>
+            <Button
+              component="a"
+              href={caseFileHref(found.id, 'pdf')}
+              download
+              variant="default"
+              title={t('reports.cases.exportHelp')}
+              data-testid="case-export-pdf"
+            >
+              {t('reports.cases.exportPdf')}
+            </Button>
+            <Button
+              component="a"
+              href={caseFileHref(found.id, 'docx')}
+              download
+              variant="default"
+              title={t('reports.cases.exportHelp')}
+              data-testid="case-export-docx"
+            >
+              {t('reports.cases.exportDocx')}
+            </Button>
+          </>
+        }
+      />
       <Stack gap="lg">
         <Card withBorder padding="md">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">

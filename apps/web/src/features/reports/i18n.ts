@@ -143,7 +143,6 @@ export const vi = {
     at: 'Thời điểm chuyển',
     reference: 'Mã giao dịch',
     totalLoss: 'Tổng thiệt hại',
-    totalLossHelp: 'Để trống: lấy tổng các lần chuyển tiền ({{sum}}).',
     contactTitle: 'Người tố giác',
     withContact: 'Người tố giác để lại thông tin liên lạc',
     withContactHelp:
@@ -351,6 +350,10 @@ export const vi = {
     detailTitle: 'Vụ việc {{code}}',
     notFound: 'Không tìm thấy vụ việc này, hoặc bạn không có quyền xem.',
     reportsTitle: 'Các tố giác trong vụ việc',
+    exportPdf: 'Tải hồ sơ PDF',
+    exportDocx: 'Tải hồ sơ DOCX',
+    exportHelp:
+      'Hồ sơ vụ việc gửi Viện kiểm sát: các tố giác, quá trình giải quyết, danh mục chứng cứ kèm mã băm SHA-256; không có thông tin liên hệ của người tố giác. Mỗi lần tải được ghi vào nhật ký.',
   },
 };
 
@@ -497,7 +500,6 @@ export const en: typeof vi = {
     at: 'When',
     reference: 'Transaction reference',
     totalLoss: 'Total loss',
-    totalLossHelp: 'Empty: the sum of the transfers ({{sum}}).',
     contactTitle: 'Reporter',
     withContact: 'The reporter left contact details',
     withContactHelp: 'Unticked: an anonymous report. Contact details are encrypted and every read is logged.',
@@ -703,5 +705,9 @@ export const en: typeof vi = {
     detailTitle: 'Case {{code}}',
     notFound: 'This case was not found, or you may not see it.',
     reportsTitle: 'Reports in the case',
+    exportPdf: 'Download case file (PDF)',
+    exportDocx: 'Download case file (DOCX)',
+    exportHelp:
+      'The case file for the procuracy, in Vietnamese: the reports, their handling, and the evidence list with SHA-256 hashes; without the reporters’ contact details. Every download is audited.',
   },
 };

@@ -1,4 +1,4 @@
-import { ContactChannel, ReportStatus, StaffReportChannel } from '@khien/contracts';
+import { ReportStatus, StaffReportChannel } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
 
 export function useReportStatusOptions() {
@@ -10,11 +10,6 @@ export function useReportStatusOptions() {
 export function useStaffChannelOptions() {
   const { t } = useTranslation();
   return StaffReportChannel.options.map((value) => ({ value, label: t(`reports.channel.${value}`) }));
-}
-
-export function useContactChannelOptions() {
-  const { t } = useTranslation();
-  return ContactChannel.options.map((value) => ({ value, label: t(`reports.contactChannel.${value}`) }));
 }
 
 /** The colour of a stage; the words always say it too. */

@@ -3,7 +3,6 @@ import {
   AssignReportRequest,
   ChangeReportStatusRequest,
   CreateCaseRequest,
-  CreateStaffReportRequest,
   ExtendReportDeadlineRequest,
   TransferReportRequest,
   type LinkedReport,
@@ -11,30 +10,19 @@ import {
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { vi } from '../../i18n/vi';
-import { ApiError } from '../../api/problem';
 import { formatBytes, groupHash } from './format';
 import { evidenceHref, reportPath } from './links';
 import {
   decisionsFor,
-  emptyIntake,
-  emptyTransfer,
   groupCandidates,
   groupReportIds,
-  identifierLines,
-  intakeErrorField,
-  localToIso,
   toAddReportsRequest,
   toAssignRequest,
   toCreateCaseRequest,
   toExtendRequest,
-  toIntakeRequest,
   toStatusRequest,
   toTransferRequest,
-  toVnd,
-  transfersTotal,
-  type IntakeValues,
 } from './requests';
-import { intakeServerErrors, validateIntake } from './validation';
 
 const REPORT_ID = '0190f0c0-0000-7000-8000-000000000001';
 const OTHER_ID = '0190f0c0-0000-7000-8000-000000000002';
@@ -49,147 +37,6 @@ const textAt = (resource: object, key: string): unknown =>
       (node, part) => (node && typeof node === 'object' ? Reflect.get(node, part) : undefined),
       resource,
     );
-
-function intake(changes: Partial<IntakeValues>): IntakeValues {
-  return { ...emptyIntake('19'), ...changes };
-}
-
-describe('toIntakeRequest', () => {
-  it('builds the request the server expects from a hotline call', () => {
-    const transfer = {
-      ...emptyTransfer(),
-      toBank: ' Vietcombank ',
-      toAccount: ' 0123 456 789 ',
-      amountVnd: 15_000_000,
-      at: '2026-11-20T14:30',
-    };
-    const request = toIntakeRequest(
-      intake({
-        channel: 'hotline',
-        scamMethod: 'impersonate_police_procuracy_court',
-        occurredAt: '2026-11-20T14:00',
-        channels: ['phone_call', 'zalo'],
-        identifiers: ' 0905 111 222 \n\nhttps://cong-an-gia.vn\n0905 111 222\n',
-        transfers: [transfer],
-        story: '  Người gọi xưng là công an, yêu cầu chuyển tiền để “xác minh”.  ',
-      }),
-    );
-    expect(request).toEqual({
-      channel: 'hotline',
-      scamMethod: 'impersonate_police_procuracy_court',
-      occurredAt: new Date(2026, 10, 20, 14, 0).toISOString(),
-      channels: ['phone_call', 'zalo'],
-      identifiers: ['0905 111 222', 'https://cong-an-gia.vn'],
-      transfers: [
-        {
-          fromBank: undefined,
-          fromAccount: undefined,
-          toBank: 'Vietcombank',
-          toAccount: '0123 456 789',
-          amountVnd: 15_000_000,
-          at: new Date(2026, 10, 20, 14, 30).toISOString(),
-          reference: undefined,
-        },
-      ],
-      totalLossVnd: undefined,
-      story: 'Người gọi xưng là công an, yêu cầu chuyển tiền để “xác minh”.',
-      provinceCode: '19',
-      communeCode: undefined,
-      contact: undefined,
-      language: 'vi',
-    });
-    expect(CreateStaffReportRequest.safeParse(request).success).toBe(true);
-  });
-
-  it('sends the contact only when the reporter gave one, without empty fields', () => {
-    const contact = { fullName: ' Nguyễn Thị Lan ', phone: '0912 345 678', email: ' ', address: '' };
-    expect(toIntakeRequest(intake({ contact })).contact).toBeUndefined();
-    expect(toIntakeRequest(intake({ contact, withContact: true })).contact).toEqual({
-      fullName: 'Nguyễn Thị Lan',
-      phone: '0912 345 678',
-      email: undefined,
-      address: undefined,
-    });
-  });
-
-  it('reads amounts and times as typed', () => {
-    expect(toVnd('')).toBeUndefined();
-    expect(toVnd('1.500.000 ₫')).toBe(1_500_000);
-    expect(toVnd(2_000_000)).toBe(2_000_000);
-    expect(localToIso('')).toBeUndefined();
-    expect(localToIso('not a date')).toBeUndefined();
-    expect(localToIso('2026-11-20')).toBe(new Date(2026, 10, 20).toISOString());
-    expect(identifierLines('a\r\nb\n a ')).toEqual(['a', 'b']);
-    expect(
-      transfersTotal([
-        { ...emptyTransfer(), amountVnd: 1000 },
-        { ...emptyTransfer(), amountVnd: '' },
-      ]),
-    ).toBe(1000);
-  });
-
-  it('gives each transfer its own list key', () => {
-    expect(emptyTransfer().key).not.toBe(emptyTransfer().key);
-  });
-});
-
-describe('intake errors', () => {
-  it('puts each message on its own field, in Vietnamese', () => {
-    const errors = validateIntake(
-      intake({
-        provinceCode: null,
-        story: 'abc',
-        transfers: [{ ...emptyTransfer(), toAccount: '12' }],
-        withContact: true,
-        contact: { fullName: 'Lan', phone: '', email: '', address: '' },
-      }),
-    );
-    expect(Object.keys(errors).sort()).toEqual([
-      'channel',
-      'contact.phone',
-      'provinceCode',
-      'scamMethod',
-      'story',
-      'transfers.0.amountVnd',
-      'transfers.0.toAccount',
-    ]);
-    // Staff intake needs 5 characters, not the public form's 20.
-    expect(errors.story).toBe(vi.reports.intake.storyTooShort);
-    expect(errors['transfers.0.toAccount']).toBe(vi.fieldErrors.account.too_short);
-    expect(errors['transfers.0.amountVnd']).toBe(vi.fieldErrors.amount.invalid);
-    expect(errors['contact.phone']).toBe(vi.fieldErrors.contact.required);
-  });
-
-  it('accepts a complete intake', () => {
-    const errors = validateIntake(
-      intake({ channel: 'walk_in', scamMethod: 'loans', story: 'Vay tiền qua ứng dụng, bị đòi phí.' }),
-    );
-    expect(errors).toEqual({});
-  });
-
-  it('places the server’s field errors the same way', () => {
-    expect(intakeErrorField('identifiers.3')).toBe('identifiers');
-    expect(intakeErrorField('transfers.2.toAccount')).toBe('transfers.2.toAccount');
-    expect(intakeErrorField('transfers.2.unknown')).toBe('transfers');
-    expect(intakeErrorField('transfers')).toBe('transfers');
-    expect(intakeErrorField('contact.email')).toBe('contact.email');
-    expect(intakeErrorField('contact')).toBe('contact');
-    const error = new ApiError({
-      status: 400,
-      code: 'validation.failed',
-      title: 'Bad Request',
-      errors: [
-        { path: '/body/transfers/1/amountVnd', message: 'amount.invalid' },
-        { path: 'body.story', message: 'story.too_short' },
-      ],
-    });
-    expect(intakeServerErrors(error)).toEqual({
-      'transfers.1.amountVnd': vi.fieldErrors.amount.invalid,
-      story: vi.reports.intake.storyTooShort,
-    });
-    expect(intakeServerErrors(new Error('x'))).toEqual({});
-  });
-});
 
 describe('handling requests', () => {
   it('changes the status with a decision, grounds and an optional message', () => {

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../ui/PageHeader';
 import { PublicHeader } from '../check/PublicHeader';
 
-/** The frame of the public appeal pages: the public header, one narrow column, the page's one h1. */
+/**
+ * The frame of the public pages that send and follow a report or an appeal: the public header, one narrow
+ * column, the page's one h1.
+ */
 export function PublicShell({
   title,
   intro,
