@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
-import { assertBuilt, startServer, type RunningServer } from './server-process.js';
+import { assertBuilt, type RunningServer } from './server-process.js';
+import { serverDatabases, type ServerDatabase, type ServerOnDatabase } from './server-databases.js';
 import { call, policeOfficer } from './staff.js';
 
 /** What the tests of the public pages (check, report, appeal) share. */
@@ -20,25 +18,27 @@ export interface PublicPages {
   close(): Promise<void>;
 }
 
-/** The built server on a fresh data folder, with the given admin password, and Chromium with a phone-sized page. */
-export async function openPublicPages(name: string, adminPassword: string): Promise<PublicPages> {
+/**
+ * The built server on a fresh database (PGlite unless another of `serverDatabases()` is given), with the
+ * given admin password, and Chromium with a phone-sized page.
+ */
+export async function openPublicPages(
+  name: string,
+  adminPassword: string,
+  database: ServerDatabase = serverDatabases()[0]!,
+): Promise<PublicPages> {
   assertBuilt();
   const started = performance.now();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `khien-${name}-`));
-  let server: RunningServer | undefined;
+  let running: ServerOnDatabase | undefined;
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close();
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    console.log(`${name}.e2e: ${Math.round(performance.now() - started)} ms in all`);
+    await running?.dispose();
+    console.log(`${name}.e2e on ${database.name}: ${Math.round(performance.now() - started)} ms in all`);
   };
   try {
-    server = await startServer({
-      KHIEN_DATA_DIR: dataDir,
-      KHIEN_ADMIN_PASSWORD: adminPassword,
-      KHIEN_TOTP_REQUIRED: '',
-    });
+    running = await database.start({ KHIEN_ADMIN_PASSWORD: adminPassword, KHIEN_TOTP_REQUIRED: '' });
+    const server = running.server;
     browser = await launchChromium();
     const phone = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 800 } });
     // A missing element fails in seconds, not after Playwright's 30 s.
