@@ -87,6 +87,7 @@ export interface Platform {
     lookup: ReturnType<typeof createLookupService>;
     appeals: ReturnType<typeof createAppealsService>;
     importer: ReturnType<typeof createImportService>;
+    reports: ReturnType<typeof createReportsService>;
   };
   close(): Promise<void>;
 }
@@ -385,7 +386,17 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       jobs,
       logger,
       initialAdminPassword: bootstrap.password,
-      services: { auth, agencies, audit: auditService, reference, indicators, lookup, appeals, importer },
+      services: {
+        auth,
+        agencies,
+        audit: auditService,
+        reference,
+        indicators,
+        lookup,
+        appeals,
+        importer,
+        reports,
+      },
       async close() {
         if (closed) return;
         closed = true;

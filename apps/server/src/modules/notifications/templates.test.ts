@@ -240,3 +240,57 @@ describe("removing the recipient's own address or number", () => {
     expect(withoutRecipient({ count: 3, unit: null }, 'sms', '0912345678')).toEqual({ count: 3, unit: null });
   });
 });
+
+describe('the daily deadline reminder to officers', () => {
+  const params = {
+    unit: 'Công an thành phố Hà Nội',
+    overdue: 2,
+    dueSoon: 1,
+    codes: 'TG-7Q2M9XKD, TG-ABCDEFGH, TG-23456789',
+  };
+
+  it('lists the tracking codes and counts, in Vietnamese and English, with the inbox', () => {
+    const vi = renderNotification({
+      template: 'reports.deadline_digest',
+      language: 'vi',
+      channel: 'email',
+      params,
+      siteUrl: 'https://khien.example.vn/',
+    });
+    expect(vi.subject).toBe('Khiên: 2 tố giác quá hạn, 1 tố giác sắp đến hạn');
+    expect(vi.body).toContain('Điều 147');
+    expect(vi.body).toContain('- TG-ABCDEFGH');
+    expect(vi.body).toContain('https://khien.example.vn/app/to-giac');
+    const en = renderNotification({
+      template: 'reports.deadline_digest',
+      language: 'en',
+      channel: 'email',
+      params,
+    });
+    expect(en.subject).toBe('Khiên: 2 reports overdue, 1 near their deadline');
+    expect(en.body).toContain('/app/to-giac (on the Khiên site)');
+    const sms = renderNotification({
+      template: 'reports.deadline_digest',
+      language: 'vi',
+      channel: 'sms',
+      params,
+    });
+    expect([...sms.body].length).toBeLessThanOrEqual(320);
+  });
+
+  it('refuses anything but tracking codes and whole counts', () => {
+    const render = (changes: Record<string, string | number | null>) =>
+      renderNotification({
+        template: 'reports.deadline_digest',
+        language: 'vi',
+        channel: 'email',
+        params: { ...params, ...changes },
+      });
+    expect(() => render({ codes: 'TG-7Q2M9XKD, 0912345678' })).toThrow(NotificationTemplateError);
+    expect(() => render({ codes: '' })).toThrow(NotificationTemplateError);
+    expect(() => render({ overdue: -1 })).toThrow(NotificationTemplateError);
+    expect(() => render({ dueSoon: 1.5 })).toThrow(NotificationTemplateError);
+    expect(() => render({ unit: null })).toThrow(NotificationTemplateError);
+    expect(() => render({ reporter: 'Nguyễn Văn A' })).toThrow(NotificationTemplateError);
+  });
+});

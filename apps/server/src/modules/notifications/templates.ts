@@ -10,7 +10,11 @@ import type { ReportDecision, ReportStatus } from '@khien/contracts';
  * carried the secret would let anyone who saw it follow the report.
  */
 
-export const NOTIFICATION_TEMPLATES = ['report.received', 'report.status_changed'] as const;
+export const NOTIFICATION_TEMPLATES = [
+  'report.received',
+  'report.status_changed',
+  'reports.deadline_digest',
+] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationChannel = 'email' | 'sms';
 export type NotificationLanguage = 'vi' | 'en';
@@ -68,7 +72,72 @@ interface StatusChangedParams extends ReceivedParams {
 const PARAMETERS: Record<NotificationTemplate, readonly string[]> = {
   'report.received': ['trackingCode', 'handlingUnit'],
   'report.status_changed': ['trackingCode', 'status', 'decision', 'handlingUnit', 'message'],
+  'reports.deadline_digest': ['unit', 'overdue', 'dueSoon', 'codes'],
 };
+
+/** The daily reminder to an officer: how many reports are overdue or near their deadline, and which. */
+interface DigestParams {
+  unit: string;
+  overdue: number;
+  dueSoon: number;
+  codes: string[];
+}
+/** Tracking codes listed in one reminder; the inbox has the rest. */
+export const DIGEST_MAX_CODES = 20;
+
+function count(params: NotificationParams, key: string): number {
+  const value = params[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new NotificationTemplateError(`Parameter ${key} must be a whole number`);
+  return value;
+}
+
+function readDigest(params: NotificationParams): DigestParams {
+  const unit = optionalText(params, 'unit', UNIT_MAX_CHARACTERS, oneLine);
+  if (!unit) throw new NotificationTemplateError('Parameter unit must name the unit');
+  const codes = typeof params.codes === 'string' ? params.codes.split(',').map((c) => c.trim()) : [];
+  if (codes.length === 0 || codes.length > DIGEST_MAX_CODES || !codes.every((c) => TRACKING_CODE.test(c)))
+    throw new NotificationTemplateError(
+      `Parameter codes must list 1 to ${DIGEST_MAX_CODES} tracking codes separated by commas`,
+    );
+  return { unit, overdue: count(params, 'overdue'), dueSoon: count(params, 'dueSoon'), codes };
+}
+
+/** Where officers find their reports (apps/web router). */
+export const INBOX_PATH = '/app/to-giac';
+
+/**
+ * The reminder an officer gets on a working morning. Only tracking codes and counts: the reports
+ * themselves are read in the inbox, after signing in.
+ */
+function digest(
+  language: NotificationLanguage,
+  channel: NotificationChannel,
+  p: DigestParams,
+  siteUrl: string | undefined,
+): RenderedNotification {
+  const vi = language === 'vi';
+  const base = siteUrl?.trim().replace(/\/+$/, '') ?? '';
+  const inbox = `${base}${INBOX_PATH}`;
+  const subject = vi
+    ? `Khiên: ${p.overdue} tố giác quá hạn, ${p.dueSoon} tố giác sắp đến hạn`
+    : `Khiên: ${p.overdue} reports overdue, ${p.dueSoon} near their deadline`;
+  if (channel === 'sms') {
+    const body = vi ? `${subject} (${p.unit}). Xem tại ${inbox}.` : `${subject} (${p.unit}). See ${inbox}.`;
+    return { subject, body: truncate(body, SMS_MAX_CHARACTERS) };
+  }
+  const lines = [
+    vi
+      ? `Theo Điều 147 Bộ luật Tố tụng hình sự, các tố giác sau của ${p.unit} đã quá hạn hoặc sắp đến hạn giải quyết:`
+      : `Under art. 147 of the Criminal Procedure Code, these reports of ${p.unit} are overdue or near their deadline:`,
+    p.codes.map((code) => `- ${code}`).join('\n'),
+    vi
+      ? `Mở hộp tố giác để xem thời hạn và giải quyết: ${inbox}${base ? '' : ' (trên trang Khiên)'}`
+      : `Open the inbox to see the deadlines and act: ${inbox}${base ? '' : ' (on the Khiên site)'}`,
+    automatic[language],
+  ];
+  return { subject, body: `${lines.join('\n\n')}\n` };
+}
 
 const isKey = <T extends string>(record: Record<T, unknown>, key: unknown): key is T =>
   typeof key === 'string' && Object.hasOwn(record, key);
@@ -147,6 +216,7 @@ export function checkParams(template: NotificationTemplate, params: Notification
   if (unknown.length > 0)
     throw new NotificationTemplateError(`Template ${template} does not take ${unknown.join(', ')}`);
   if (template === 'report.received') readReceived(params);
+  else if (template === 'reports.deadline_digest') readDigest(params);
   else readStatusChanged(params);
 }
 
@@ -304,6 +374,8 @@ export function renderNotification(input: RenderInput): RenderedNotification {
   checkParams(template, params);
   if (language !== 'vi' && language !== 'en')
     throw new NotificationTemplateError(`Unknown language ${String(language)}`);
+  if (template === 'reports.deadline_digest')
+    return digest(language, channel, readDigest(params), input.siteUrl);
   // A receipt is the stage `received` without a decision or message, so both templates share the words.
   const p: StatusChangedParams =
     template === 'report.received'

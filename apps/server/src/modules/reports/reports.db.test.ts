@@ -10,6 +10,7 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform.js';
+import { ManualClock } from '../../shared/clock.js';
 import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
 import {
   ADMIN_PASSWORD,
@@ -54,6 +55,7 @@ for (const target of databaseTargets()) {
   describe.skipIf(target.skipReason !== null)(`reports and their handling on ${target.name}`, () => {
     let testDb: TestDatabase;
     let platform: Platform;
+    const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
     let operator: Session;
     let officer: Session;
     let supervisor: Session;
@@ -104,7 +106,7 @@ for (const target of databaseTargets()) {
 
     beforeAll(async () => {
       testDb = await target.open();
-      platform = await startTestPlatform(testDb.database);
+      platform = await startTestPlatform(testDb.database, {}, clock);
       operator = await login(platform, 'admin', ADMIN_PASSWORD);
       hanoiPolice = await agency({
         name: 'Công an thành phố Hà Nội',
@@ -455,6 +457,50 @@ for (const target of databaseTargets()) {
       expect(transferred.json().handlingAgencyName).toBe('Công an Thành phố Hồ Chí Minh');
       expect((await as(officer, 'GET', `/api/reports/${open.id}`)).statusCode).toBe(404);
       expect((await as(elsewhere, 'GET', `/api/reports/${open.id}`)).statusCode).toBe(200);
+    });
+
+    it('reminds the unit of reports near their deadline, once a day, by e-mail to its supervisors', async () => {
+      const db = testDb.database.db;
+      await db
+        .updateTable('users')
+        .set({ email: 'lanh.dao@congan.example.vn' })
+        .where('username', '=', 'hn.lead')
+        .execute();
+      // Two days before the deadline of 22 March (sessions would have expired by then: the checks below
+      // are made back on the test's day).
+      clock.set(new Date('2026-03-20T01:00:00Z'));
+      let reminded = 0;
+      let again = 0;
+      try {
+        reminded = await platform.services.reports.remindDeadlines();
+        again = await platform.services.reports.remindDeadlines();
+      } finally {
+        clock.set(new Date('2026-03-02T08:00:00Z'));
+      }
+      expect(reminded).toBeGreaterThan(0);
+      expect(again).toBe(0);
+      const digests = await db
+        .selectFrom('notification_outbox')
+        .select(['channel', 'recipient_encrypted', 'subject', 'body'])
+        .where('template', '=', 'reports.deadline_digest')
+        .execute();
+      expect(digests).toHaveLength(1);
+      expect(digests[0]!.channel).toBe('email');
+      expect(digests[0]!.recipient_encrypted).not.toContain('lanh.dao');
+      expect(digests[0]!.subject).toMatch(/^Khiên: 0 tố giác quá hạn, \d+ tố giác sắp đến hạn$/);
+      const open = ReportPageSchema.parse(
+        (await as(supervisor, 'GET', '/api/reports?status=received')).json(),
+      );
+      const mine = open.items.filter((r) => r.handlingAgencyId === hanoiPolice.id && !r.assignedUserId);
+      expect(mine.length).toBeGreaterThan(0);
+      for (const r of mine) expect(digests[0]!.body).toContain(r.trackingCode);
+      const detail = ReportDetailSchema.parse(
+        (await as(supervisor, 'GET', `/api/reports/${mine[0]!.id}`)).json(),
+      );
+      expect(detail.timeline.at(-1)).toMatchObject({
+        type: 'reminder',
+        reason: '2 day(s) left before the deadline',
+      });
     });
   });
 }

@@ -489,11 +489,33 @@ export function createReportsRepository() {
         .execute();
     },
 
+    /**
+     * Who is reminded of a unit's reports: the officers they are assigned to, and the unit's supervisors
+     * for those assigned to nobody; only active staff with an e-mail address.
+     */
+    async reminderRecipients(db: Kysely<DB>, userIds: readonly string[], agencyIds: readonly string[]) {
+      if (userIds.length === 0 && agencyIds.length === 0) return [];
+      return db
+        .selectFrom('users')
+        .select(['id', 'agency_id', 'email', 'roles'])
+        .where('active', '=', true)
+        .where('email', 'is not', null)
+        .where((eb) =>
+          eb.or([
+            ...(userIds.length > 0 ? [eb('id', 'in', [...userIds])] : []),
+            ...(agencyIds.length > 0
+              ? [eb.and([eb('agency_id', 'in', [...agencyIds]), sql<SqlBool>`'supervisor' = any(roles)`])]
+              : []),
+          ]),
+        )
+        .execute();
+    },
+
     /** Open reports whose deadline falls within `days` days (or has passed), not reminded today. */
     async dueForReminder(db: Kysely<DB>, until: Date, today: string) {
       return db
         .selectFrom('reports')
-        .select(['id', 'handling_agency_id', 'due_at', 'status', 'tracking_code'])
+        .select(['id', 'handling_agency_id', 'assigned_user_id', 'due_at', 'status', 'tracking_code'])
         .where('status', 'in', ['received', 'verifying'])
         .where('due_at', '<=', until)
         .where((eb) => eb.or([eb('last_reminded_on', 'is', null), eb('last_reminded_on', '<', today)]))

@@ -65,7 +65,7 @@ export interface ReporterMessages {
     message: {
       channel: 'email' | 'sms';
       recipient: string;
-      template: 'report.received' | 'report.status_changed';
+      template: 'report.received' | 'report.status_changed' | 'reports.deadline_digest';
       language: 'vi' | 'en';
       params: Record<string, string | number | null>;
       reportId: string | null;
@@ -846,6 +846,7 @@ export function createReportsService(deps: ReportsDependencies) {
           await repository.update(trx, row.id, { last_reminded_on: today });
         });
       }
+      await remindOfficers(due, now);
       return due.length;
     },
 
@@ -923,6 +924,72 @@ export function createReportsService(deps: ReportsDependencies) {
       };
     },
   };
+
+  /**
+   * One e-mail per officer with the codes of the reports near or past their deadline: to the officer a
+   * report is assigned to, or to the unit's supervisors when nobody is. Staff without an e-mail address
+   * see the reminders on the reports' timelines and in the inbox.
+   */
+  async function remindOfficers(
+    due: ReadonlyArray<{
+      id: string;
+      handling_agency_id: string | null;
+      assigned_user_id: string | null;
+      due_at: Date;
+      tracking_code: string;
+    }>,
+    now: Date,
+  ) {
+    const assigned = [...new Set(due.flatMap((r) => (r.assigned_user_id ? [r.assigned_user_id] : [])))];
+    const unassignedUnits = [
+      ...new Set(
+        due.flatMap((r) => (!r.assigned_user_id && r.handling_agency_id ? [r.handling_agency_id] : [])),
+      ),
+    ];
+    const staff = await repository.reminderRecipients(db, assigned, unassignedUnits);
+    const digests = new Map<
+      string,
+      { email: string; unitId: string; reports: Array<(typeof due)[number]> }
+    >();
+    for (const report of due) {
+      const recipients = report.assigned_user_id
+        ? staff.filter((s) => s.id === report.assigned_user_id)
+        : staff.filter((s) => s.agency_id === report.handling_agency_id && s.roles.includes('supervisor'));
+      for (const person of recipients) {
+        const key = `${person.id}:${report.handling_agency_id}`;
+        const digest = digests.get(key) ?? {
+          email: person.email!,
+          unitId: report.handling_agency_id!,
+          reports: [],
+        };
+        digest.reports.push(report);
+        digests.set(key, digest);
+      }
+    }
+    for (const { email, unitId, reports: list } of digests.values()) {
+      const unit = await repository.agency(db, unitId);
+      const overdue = list.filter((r) => new Date(r.due_at) < now).length;
+      const sorted = [...list].sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime());
+      await db.transaction().execute(async (trx) => {
+        await messages.queue(trx, {
+          channel: 'email',
+          recipient: email,
+          template: 'reports.deadline_digest',
+          language: 'vi',
+          params: {
+            unit: unit?.name ?? '',
+            overdue,
+            dueSoon: list.length - overdue,
+            codes: sorted
+              .slice(0, 20)
+              .map((r) => r.tracking_code)
+              .join(', '),
+          },
+          reportId: null,
+        });
+      });
+    }
+  }
 
   /** Every report to group must be within the actor's reach. */
   async function groupable(trx: Kysely<DB>, actor: Actor, reportIds: readonly string[]) {
