@@ -19,6 +19,7 @@ import { ManualClock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { Actor } from '../../shared/policy.js';
 import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
+import { PNG, reportUpload, twoProvincesAndABank } from '../../testing/reports.js';
 import {
   ADMIN_PASSWORD,
   login,
@@ -32,36 +33,7 @@ import { registerCaseFileRoutes } from './case-file.routes.js';
 import { createCaseFileService, type CaseFileService } from './case-file.service.js';
 import { createReportsRepository } from './reports.repository.js';
 
-// The smallest valid PNG (1×1).
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d4944415478da636460f80f0000030101002818dd8d0000000049454e44ae426082',
-  'hex',
-);
 const PNG_SHA256 = crypto.createHash('sha256').update(PNG).digest('hex');
-
-function multipart(report: object, files: Array<{ name: string; type: string; bytes: Buffer }>) {
-  const boundary = 'khien-case-file-boundary';
-  const parts: Buffer[] = [
-    Buffer.from(
-      `--${boundary}\r\ncontent-disposition: form-data; name="report"\r\n\r\n${JSON.stringify(report)}\r\n`,
-    ),
-  ];
-  for (const file of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="evidence"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const standardFontDataUrl = `${path.join(
   path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
@@ -138,8 +110,6 @@ for (const target of databaseTargets()) {
         headers: { cookie: session.cookie },
         ...(payload ? { payload } : {}),
       });
-    const agency = async (payload: object) =>
-      (await as(operator, 'POST', '/api/agencies', payload)).json() as Agency;
 
     const report: CreateReportRequest = {
       scamMethod: 'impersonate_police_procuracy_court',
@@ -173,23 +143,7 @@ for (const target of databaseTargets()) {
       testDb = await target.open();
       platform = await startTestPlatform(testDb.database, {}, clock);
       operator = await login(platform, 'admin', ADMIN_PASSWORD);
-      const hanoiPolice = await agency({
-        name: 'Công an thành phố Hà Nội',
-        type: 'police_province',
-        scopeLevel: 'province',
-        provinceCode: '01',
-      });
-      const hcmPolice = await agency({
-        name: 'Công an Thành phố Hồ Chí Minh',
-        type: 'police_province',
-        scopeLevel: 'province',
-        provinceCode: '79',
-      });
-      const bankAgency = await agency({
-        name: 'Ngân hàng thử',
-        type: 'commercial_bank',
-        scopeLevel: 'national',
-      });
+      const { hanoiPolice, hcmPolice, bankAgency } = await twoProvincesAndABank(platform, operator);
       officer = await staffSession(platform, operator, hanoiPolice, 'hn.officer', ['officer']);
       supervisor = await staffSession(platform, operator, hanoiPolice, 'hn.lead', ['supervisor']);
       elsewhere = await staffSession(platform, operator, hcmPolice, 'hcm.lead', ['supervisor']);
@@ -217,7 +171,7 @@ for (const target of databaseTargets()) {
       await app.ready();
 
       // Two citizens' reports to Hà Nội, one with a screenshot; one handled to a decision.
-      const withFile = multipart(report, [{ name: 'ảnh màn hình.png', type: 'image/png', bytes: PNG }]);
+      const withFile = reportUpload(report, [{ name: 'ảnh màn hình.png', type: 'image/png', bytes: PNG }]);
       const first = await platform.app.inject({ method: 'POST', url: '/api/public/reports', ...withFile });
       expect(first.statusCode, first.body).toBe(201);
       const second = await platform.app.inject({

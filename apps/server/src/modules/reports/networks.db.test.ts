@@ -11,6 +11,7 @@ import type { Platform } from '../../platform.js';
 import { ManualClock } from '../../shared/clock.js';
 import { systemContext, type RequestContext } from '../../shared/context.js';
 import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
+import { twoProvincesAndABank } from '../../testing/reports.js';
 import {
   ADMIN_PASSWORD,
   login,
@@ -45,8 +46,6 @@ for (const target of databaseTargets()) {
         headers: { cookie: session.cookie },
         ...(payload ? { payload } : {}),
       });
-    const agency = async (payload: object) =>
-      (await as(operator, 'POST', '/api/agencies', payload)).json() as Agency;
     const list = async (session: Session, query = '') => {
       const response = await as(session, 'GET', `/api/networks${query}`);
       expect(response.statusCode, response.body).toBe(200);
@@ -90,23 +89,8 @@ for (const target of databaseTargets()) {
       testDb = await target.open();
       platform = await startTestPlatform(testDb.database, {}, clock);
       operator = await login(platform, 'admin', ADMIN_PASSWORD);
-      hanoiPolice = await agency({
-        name: 'Công an thành phố Hà Nội',
-        type: 'police_province',
-        scopeLevel: 'province',
-        provinceCode: '01',
-      });
-      hcmPolice = await agency({
-        name: 'Công an Thành phố Hồ Chí Minh',
-        type: 'police_province',
-        scopeLevel: 'province',
-        provinceCode: '79',
-      });
-      const bankAgency = await agency({
-        name: 'Ngân hàng thử',
-        type: 'commercial_bank',
-        scopeLevel: 'national',
-      });
+      let bankAgency: Agency;
+      ({ hanoiPolice, hcmPolice, bankAgency } = await twoProvincesAndABank(platform, operator));
       hanoi = await staffSession(platform, operator, hanoiPolice, 'hn.officer', ['officer']);
       hcm = await staffSession(platform, operator, hcmPolice, 'hcm.officer', ['officer']);
       bank = await staffSession(platform, operator, bankAgency, 'bank.officer', ['officer']);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform.js';
 import { ManualClock } from '../../shared/clock.js';
 import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
+import { PNG, reportUpload as multipart, twoProvincesAndABank } from '../../testing/reports.js';
 import {
   ADMIN_PASSWORD,
   login,
@@ -19,36 +20,6 @@ import {
   startTestPlatform,
   type Session,
 } from '../../testing/platform.js';
-
-// The smallest valid PNG (1×1), and text that only calls itself a picture.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d4944415478da636460f80f0000030101002818dd8d0000000049454e44ae426082',
-  'hex',
-);
-
-function multipart(report: object, files: Array<{ name: string; type: string; bytes: Buffer }>) {
-  const boundary = 'khien-test-boundary';
-  const parts: Buffer[] = [
-    Buffer.from(
-      `--${boundary}\r\ncontent-disposition: form-data; name="report"\r\n\r\n${JSON.stringify(report)}\r\n`,
-    ),
-  ];
-  for (const file of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\ncontent-disposition: form-data; name="evidence"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 for (const target of databaseTargets()) {
   announceSkip(target);
@@ -79,8 +50,6 @@ for (const target of databaseTargets()) {
         url: `/api/public/reports/${code}`,
         headers: { 'x-khien-secret': secret },
       });
-    const agency = async (payload: object) =>
-      (await as(operator, 'POST', '/api/agencies', payload)).json() as Agency;
 
     const report: CreateReportRequest = {
       scamMethod: 'impersonate_police_procuracy_court',
@@ -108,23 +77,8 @@ for (const target of databaseTargets()) {
       testDb = await target.open();
       platform = await startTestPlatform(testDb.database, {}, clock);
       operator = await login(platform, 'admin', ADMIN_PASSWORD);
-      hanoiPolice = await agency({
-        name: 'Công an thành phố Hà Nội',
-        type: 'police_province',
-        scopeLevel: 'province',
-        provinceCode: '01',
-      });
-      hcmPolice = await agency({
-        name: 'Công an Thành phố Hồ Chí Minh',
-        type: 'police_province',
-        scopeLevel: 'province',
-        provinceCode: '79',
-      });
-      const bankAgency = await agency({
-        name: 'Ngân hàng thử',
-        type: 'commercial_bank',
-        scopeLevel: 'national',
-      });
+      let bankAgency: Agency;
+      ({ hanoiPolice, hcmPolice, bankAgency } = await twoProvincesAndABank(platform, operator));
       officer = await staffSession(platform, operator, hanoiPolice, 'hn.officer', ['officer']);
       supervisor = await staffSession(platform, operator, hanoiPolice, 'hn.lead', ['supervisor']);
       elsewhere = await staffSession(platform, operator, hcmPolice, 'hcm.officer', ['officer']);
