@@ -33,26 +33,28 @@
 // filled and the in-process SQL run made by scripts/bench/database-worker.ts, and the memory per
 // indicator measured by scripts/bench/memory-worker.ts, each in its own process; with PGlite only one
 // process at a time opens the data folder. Everything listens on and connects to 127.0.0.1 only.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import {
+  checkBuild,
+  freshPostgresDatabase,
+  log,
+  numberOption,
+  onCleanUp,
+  postgresOption,
+  runMain,
+  usageOf,
+} from './bench/cli.js';
 import { expectedVerdict, keyOf, kindOf, MAX_COUNT, probes, queryOf } from './bench/dataset.js';
 import type { DatabaseWorkerInput, DatabaseWorkerMessage, SqlRun } from './bench/database-worker.js';
 import type { LoadWorkerInput, Scenario, ScenarioResult } from './bench/load-worker.js';
 import type { MemoryResult, MemoryWorkerInput } from './bench/memory-worker.js';
-import {
-  freePort,
-  hasTaskset,
-  killServers,
-  startServer,
-  type DatabaseTarget,
-} from './bench/server-process.js';
+import { freePort, hasTaskset, startServer, type DatabaseTarget } from './bench/server-process.js';
 import type { SqlRouteInput } from './bench/sql-route-server.js';
 import { fmt, table } from './bench/stats.js';
-import { killWorkers, runWorker, startWorker } from './bench/workers.js';
+import { runWorker, startWorker } from './bench/workers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(repoRoot, 'scripts', 'bench');
@@ -80,18 +82,7 @@ interface Options {
   json: boolean;
 }
 
-function usage(message?: string): never {
-  if (message) process.stderr.write(`bench-lookup: ${message}\n`);
-  const header = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-  const end = header.findIndex((line) => !line.startsWith('//'));
-  process.stderr.write(
-    header
-      .slice(0, end)
-      .map((line) => line.replace(/^\/\/ ?/, ''))
-      .join('\n') + '\n',
-  );
-  process.exit(message ? 2 : 0);
-}
+const usage: (message?: string) => never = usageOf('bench-lookup', import.meta.url);
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -109,12 +100,7 @@ function parseOptions(argv: string[]): Options {
     source: false,
     json: false,
   };
-  const number = (name: string, value: string | undefined, min: number, max: number) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isFinite(n) || n < min || n > max)
-      usage(`${name} needs a number from ${min} to ${max}`);
-    return n;
-  };
+  const number = numberOption(usage);
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     const value = () => argv[++k];
@@ -144,9 +130,7 @@ function parseOptions(argv: string[]): Options {
         break;
       }
       case '--postgres': {
-        const url = value();
-        if (!url || !/^postgres(ql)?:\/\//.test(url)) usage('--postgres needs a postgres:// URL');
-        options.postgres = url;
+        options.postgres = postgresOption(usage, value());
         break;
       }
       case '--data':
@@ -178,82 +162,22 @@ function parseOptions(argv: string[]): Options {
 }
 
 const options = parseOptions(process.argv.slice(2));
-const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
-
-// ── Clean-up, also on Ctrl-C ────────────────────────────────────────────────────────────────────────
-const cleanups: Array<() => Promise<void> | void> = [];
-let cleaningUp: Promise<void> | null = null;
-function cleanUp(): Promise<void> {
-  cleaningUp ??= (async () => {
-    killWorkers();
-    killServers();
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        log(`clean-up step failed: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping`);
-    const timer = setTimeout(() => process.exit(130), 15_000);
-    timer.unref();
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
 // ── Steps ───────────────────────────────────────────────────────────────────────────────────────────
-function checkBuild() {
+function checkBuildUnlessSource() {
   if (options.source) return;
-  const main = path.join(repoRoot, 'apps/server/dist/main.js');
-  if (!fs.existsSync(main)) throw new Error('apps/server/dist/main.js is missing: run `npm run build` first');
-  const built = fs.statSync(main).mtimeMs;
-  const roots = ['apps/server/src', 'packages/core/src', 'packages/contracts/src'];
-  const newer = roots.flatMap((root) =>
-    (fs.readdirSync(path.join(repoRoot, root), { recursive: true }) as string[])
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-      .filter((file) => fs.statSync(path.join(repoRoot, root, file)).mtimeMs > built)
-      .map((file) => path.join(root, file)),
-  );
-  if (newer.length > 0)
-    log(
-      `warning: ${newer.length} source file(s) changed after the build (e.g. ${newer[0]}): run \`npm run build\``,
-    );
+  checkBuild(repoRoot);
 }
-
 async function prepareDatabase(): Promise<{ target: DatabaseTarget; label: string }> {
   if (options.postgres) {
-    const name = `khien_bench_${crypto.randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: options.postgres });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name}`);
-    } finally {
-      await admin.end();
-    }
-    cleanups.push(async () => {
-      const client = new pg.Client({ connectionString: options.postgres! });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    });
-    const url = new URL(options.postgres);
-    url.pathname = `/${name}`;
-    return { target: { kind: 'postgres', url: url.toString() }, label: `PostgreSQL (database ${name})` };
+    const { name, url } = await freshPostgresDatabase(options.postgres, 'khien_bench_');
+    return { target: { kind: 'postgres', url }, label: `PostgreSQL (database ${name})` };
   }
   if (options.data) {
     fs.mkdirSync(options.data, { recursive: true });
     return { target: { kind: 'pglite', dataDir: options.data }, label: `PGlite (${options.data}, kept)` };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-bench-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  onCleanUp(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { target: { kind: 'pglite', dataDir: dir }, label: 'PGlite (temporary folder)' };
 }
 
@@ -528,7 +452,7 @@ function median(results: ScenarioResult[], name: string): ScenarioResult {
 
 // ── Main ────────────────────────────────────────────────────────────────────────────────────────────
 async function main() {
-  checkBuild();
+  checkBuildUnlessSource();
   const startedAt = performance.now();
   const taskset = hasTaskset();
   if (options.pin && !taskset) log('warning: --pin needs taskset (util-linux); running unpinned');
@@ -837,13 +761,4 @@ function render(s: Summary, label: string): string {
   return lines.join('\n');
 }
 
-let failed = false;
-try {
-  await main();
-} catch (error) {
-  failed = true;
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-} finally {
-  await cleanUp();
-}
-process.exit(failed ? 1 : 0);
+await runMain(main);

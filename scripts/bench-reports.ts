@@ -39,6 +39,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import {
+  checkBuild,
+  freshPostgresDatabase,
+  log,
+  numberOption,
+  onCleanUp,
+  postgresOption,
+  runMain,
+  usageOf,
+} from './bench/cli.js';
 import { openDatabase } from '../apps/server/src/db/database.js';
 import { evidencePng, SERIALS_PER_RUN, STORE_TABLE } from './bench/reports-data.js';
 import type { IntakeLoadInput, IntakeResult, IntakeScenario, Receipt } from './bench/reports-load-worker.js';
@@ -48,17 +58,39 @@ import type {
   NetworksWorkerInput,
   NetworksWorkerMessage,
 } from './bench/reports-networks-worker.js';
-import { killReportsServers, REPORTS_ADMIN_PASSWORD, startReportsServer } from './bench/reports-server.js';
 import type { StoreServerInput } from './bench/reports-store-server.js';
-import { freePort, type DatabaseTarget } from './bench/server-process.js';
+import { freePort, startServer, type DatabaseTarget } from './bench/server-process.js';
 import { fmt, table } from './bench/stats.js';
-import { killWorkers, runWorker, startWorker } from './bench/workers.js';
+import { runWorker, startWorker } from './bench/workers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(repoRoot, 'scripts', 'bench');
 
 const TARGETS = { postgresReportsPerSecond: 200, networksSeconds: 10 };
 const POLICE_UNIT = 'Công an thành phố Hà Nội';
+const REPORTS_ADMIN_PASSWORD = 'bench-reports-admin-password-1';
+
+/**
+ * The built server with the settings report intake needs: the public report limit off, and an administrator who can act
+ * without a second factor (to create the police unit that reports are routed to).
+ */
+function startReportsServer(options: {
+  repoRoot: string;
+  database: DatabaseTarget;
+  readyTimeoutMs: number;
+  nodeArgs?: string[];
+}) {
+  return startServer({
+    ...options,
+    logLevel: 'warn',
+    quote: 'output',
+    env: {
+      KHIEN_ADMIN_PASSWORD: REPORTS_ADMIN_PASSWORD,
+      KHIEN_TOTP_REQUIRED: '',
+      KHIEN_PUBLIC_REPORT_RATE: '0',
+    },
+  });
+}
 
 type Part = 'postgres' | 'pglite' | 'networks';
 
@@ -78,18 +110,7 @@ interface Options {
   json: boolean;
 }
 
-function usage(message?: string): never {
-  if (message) process.stderr.write(`bench-reports: ${message}\n`);
-  const header = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
-  const end = header.findIndex((line) => !line.startsWith('//'));
-  process.stderr.write(
-    header
-      .slice(0, end)
-      .map((line) => line.replace(/^\/\/ ?/, ''))
-      .join('\n') + '\n',
-  );
-  process.exit(message ? 2 : 0);
-}
+const usage: (message?: string) => never = usageOf('bench-reports', import.meta.url);
 
 function parseOptions(argv: string[]): Options {
   const fromEnv = process.env.TEST_DATABASE_URL;
@@ -108,12 +129,7 @@ function parseOptions(argv: string[]): Options {
     cpuProf: null,
     json: false,
   };
-  const number = (name: string, value: string | undefined, min: number, max: number) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isFinite(n) || n < min || n > max)
-      usage(`${name} needs a number from ${min} to ${max}`);
-    return n;
-  };
+  const number = numberOption(usage);
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     const value = () => argv[++k];
@@ -126,9 +142,7 @@ function parseOptions(argv: string[]): Options {
         break;
       }
       case '--postgres': {
-        const url = value();
-        if (!url || !/^postgres(ql)?:\/\//.test(url)) usage('--postgres needs a postgres:// URL');
-        options.postgres = url;
+        options.postgres = postgresOption(usage, value());
         options.postgresGiven = true;
         break;
       }
@@ -174,52 +188,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 const options = parseOptions(process.argv.slice(2));
-const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
-
-// ── Clean-up, also on Ctrl-C ────────────────────────────────────────────────────────────────────────
-const cleanups: Array<() => Promise<void> | void> = [];
-let cleaningUp: Promise<void> | null = null;
-function cleanUp(): Promise<void> {
-  cleaningUp ??= (async () => {
-    killWorkers();
-    killReportsServers();
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        log(`clean-up step failed: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping`);
-    const timer = setTimeout(() => process.exit(130), 15_000);
-    timer.unref();
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
 // ── Intake ──────────────────────────────────────────────────────────────────────────────────────────
-function checkBuild() {
-  const main = path.join(repoRoot, 'apps/server/dist/main.js');
-  if (!fs.existsSync(main)) throw new Error('apps/server/dist/main.js is missing: run `npm run build` first');
-  const built = fs.statSync(main).mtimeMs;
-  const roots = ['apps/server/src', 'packages/core/src', 'packages/contracts/src'];
-  const newer = roots.flatMap((root) =>
-    (fs.readdirSync(path.join(repoRoot, root), { recursive: true }) as string[])
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-      .filter((file) => fs.statSync(path.join(repoRoot, root, file)).mtimeMs > built)
-      .map((file) => path.join(root, file)),
-  );
-  if (newer.length > 0)
-    log(
-      `warning: ${newer.length} source file(s) changed after the build (e.g. ${newer[0]}): run \`npm run build\``,
-    );
-}
-
 async function postgresReachable(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
@@ -237,33 +206,15 @@ async function prepareDatabase(
   kind: 'postgres' | 'pglite',
 ): Promise<{ target: DatabaseTarget; label: string }> {
   if (kind === 'postgres') {
-    const name = `khien_bench_reports_${crypto.randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: options.postgres });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name}`);
-    } finally {
-      await admin.end();
-    }
-    cleanups.push(async () => {
-      const client = new pg.Client({ connectionString: options.postgres });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    });
-    const url = new URL(options.postgres);
-    url.pathname = `/${name}`;
-    const version = await serverVersion(url.toString());
+    const { name, url } = await freshPostgresDatabase(options.postgres, 'khien_bench_reports_');
+    const version = await serverVersion(url);
     return {
-      target: { kind: 'postgres', url: url.toString() },
+      target: { kind: 'postgres', url },
       label: `PostgreSQL ${version} (fresh database ${name})`,
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-bench-reports-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  onCleanUp(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { target: { kind: 'pglite', dataDir: dir }, label: `PGlite (temporary folder ${dir})` };
 }
 
@@ -656,7 +607,7 @@ async function main() {
 
   const intakes: IntakeSummary[] = [];
   const skipped: string[] = [];
-  if (options.only.has('postgres') || options.only.has('pglite')) checkBuild();
+  if (options.only.has('postgres') || options.only.has('pglite')) checkBuild(repoRoot);
   if (options.only.has('postgres')) {
     const problem = await postgresReachable(options.postgres);
     if (problem && options.postgresGiven)
@@ -940,13 +891,4 @@ function render(s: Summary): string {
   return lines.join('\n');
 }
 
-let failed = false;
-try {
-  await main();
-} catch (error) {
-  failed = true;
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-} finally {
-  await cleanUp();
-}
-process.exit(failed ? 1 : 0);
+await runMain(main);

@@ -1,5 +1,7 @@
 // Starts the built server (apps/server/dist/main.js, or src/main.ts with tsx) as its own process on 127.0.0.1, waits until it
-// answers /healthz, reads its JSON log lines, and stops it.
+// answers /healthz, reads its JSON log lines, and stops it. Its environment is the caller's without any KHIEN_* setting,
+// DATABASE_URL or PORT, plus the bench settings below and the caller's `env` (e.g. bench:reports turns the public report
+// limit off with KHIEN_PUBLIC_REPORT_RATE=0, and the second factor with KHIEN_TOTP_REQUIRED empty).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import net from 'node:net';
@@ -19,11 +21,17 @@ export interface ServerOptions {
   /** Run apps/server/src/main.ts with tsx instead of the build in apps/server/dist. */
   fromSource?: boolean;
   readyTimeoutMs: number;
+  /** More environment variables for the server (KHIEN_PUBLIC_REPORT_RATE, …); they override the defaults here. */
+  env?: Record<string, string>;
+  /** What exitState and the start-up errors quote: the end of standard error (default), or of both outputs. */
+  quote?: 'stderr' | 'output';
 }
 
 export interface ServerHandle {
   pid: number;
   port: number;
+  /** http://127.0.0.1:port */
+  url: string;
   /** From spawning the process to the first 200 from /healthz. */
   readyAfterMs: number;
   /** The fields of the first log line with this message, if the log level let it through. */
@@ -79,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
     ...(options.database.kind === 'pglite'
       ? { KHIEN_DATA_DIR: options.database.dataDir }
       : { DATABASE_URL: options.database.url, KHIEN_DATA_KEYS: DATA_KEYS }),
+    ...options.env,
   });
   const node = options.fromSource
     ? [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(options.repoRoot, 'apps/server/src/main.ts')]
@@ -91,9 +100,11 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
   const spawnedAt = performance.now();
   const lines: Array<Record<string, unknown>> = [];
   let stderr = '';
+  let output = '';
   let pending = '';
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (chunk: string) => {
+    output = (output + chunk).slice(-4000);
     pending += chunk;
     let newline: number;
     while ((newline = pending.indexOf('\n')) >= 0) {
@@ -108,7 +119,12 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
     }
   });
   child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  child.stderr!.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+    output = (output + chunk).slice(-4000);
+  });
+  const quoted = options.quote ?? 'stderr';
+  const tail = () => (quoted === 'output' ? output : stderr).trim();
   let exitCode: number | null | undefined;
   const exited = new Promise<void>((resolve) =>
     child.on('exit', (code, signal) => {
@@ -130,10 +146,10 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
   const deadline = spawnedAt + options.readyTimeoutMs;
   for (;;) {
     if (exitCode !== undefined)
-      throw new Error(`the server exited (code ${exitCode}) before it was ready:\n${stderr.trim()}`);
+      throw new Error(`the server exited (code ${exitCode}) before it was ready:\n${tail()}`);
     if (performance.now() > deadline) {
       await stop();
-      throw new Error(`the server was not ready after ${options.readyTimeoutMs / 1000} s:\n${stderr.trim()}`);
+      throw new Error(`the server was not ready after ${options.readyTimeoutMs / 1000} s:\n${tail()}`);
     }
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
@@ -151,11 +167,12 @@ export async function startServer(options: ServerOptions): Promise<ServerHandle>
   return {
     pid: child.pid!,
     port,
+    url: `http://127.0.0.1:${port}`,
     readyAfterMs,
     logged: (message) => lines.find((line) => line.msg === message),
     memory: () => processMemory(child.pid!),
     exitState: () =>
-      exitCode === undefined ? null : `exit code ${exitCode}; stderr: ${stderr.trim() || '(empty)'}`,
+      exitCode === undefined ? null : `exit code ${exitCode}; ${quoted}: ${tail() || '(empty)'}`,
     stop,
   };
 }
