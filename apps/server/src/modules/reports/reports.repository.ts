@@ -71,6 +71,20 @@ export function createReportsRepository() {
       .leftJoin('users as au', 'au.id', 'reports.assigned_user_id');
   }
 
+  /** What the inbox shows of a report: its row, the unit's and the officer's names, and its counts. */
+  function withInboxColumns(query: ReturnType<typeof listBase>) {
+    return query.selectAll('reports').select((eb) => [
+      'ha.name as handling_agency_name',
+      'au.full_name as assigned_user_name',
+      eb
+        .selectFrom('report_identifiers as ri')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('ri.report_id', '=', 'reports.id')
+        .as('identifier_count'),
+      linkedCount().as('linked_report_count'),
+    ]);
+  }
+
   return {
     async deadlinePolicy(db: Kysely<DB>): Promise<DeadlinePolicy> {
       const row = await db.selectFrom('report_deadline_policy').selectAll().executeTakeFirstOrThrow();
@@ -261,17 +275,7 @@ export function createReportsRepository() {
               .orderBy('reports.due_at')
               .orderBy('reports.received_at', 'desc');
       const rows = await order
-        .selectAll('reports')
-        .select((eb) => [
-          'ha.name as handling_agency_name',
-          'au.full_name as assigned_user_name',
-          eb
-            .selectFrom('report_identifiers as ri')
-            .select((inner) => inner.fn.countAll<number>().as('n'))
-            .whereRef('ri.report_id', '=', 'reports.id')
-            .as('identifier_count'),
-          linkedCount().as('linked_report_count'),
-        ])
+        .$call(withInboxColumns)
         .orderBy('reports.id')
         .limit(query.limit)
         .offset(query.offset)
@@ -280,36 +284,13 @@ export function createReportsRepository() {
     },
 
     async listRow(db: Kysely<DB>, id: string): Promise<ReportListRow | undefined> {
-      const row = await listBase(db)
-        .selectAll('reports')
-        .select((eb) => [
-          'ha.name as handling_agency_name',
-          'au.full_name as assigned_user_name',
-          eb
-            .selectFrom('report_identifiers as ri')
-            .select((inner) => inner.fn.countAll<number>().as('n'))
-            .whereRef('ri.report_id', '=', 'reports.id')
-            .as('identifier_count'),
-          linkedCount().as('linked_report_count'),
-        ])
-        .where('reports.id', '=', id)
-        .executeTakeFirst();
+      const row = await listBase(db).$call(withInboxColumns).where('reports.id', '=', id).executeTakeFirst();
       return row as ReportListRow | undefined;
     },
 
     async rowsOfCase(db: Kysely<DB>, caseId: string): Promise<ReportListRow[]> {
       const rows = await listBase(db)
-        .selectAll('reports')
-        .select((eb) => [
-          'ha.name as handling_agency_name',
-          'au.full_name as assigned_user_name',
-          eb
-            .selectFrom('report_identifiers as ri')
-            .select((inner) => inner.fn.countAll<number>().as('n'))
-            .whereRef('ri.report_id', '=', 'reports.id')
-            .as('identifier_count'),
-          linkedCount().as('linked_report_count'),
-        ])
+        .$call(withInboxColumns)
         .where('reports.case_id', '=', caseId)
         .orderBy('reports.received_at')
         .execute();

@@ -118,12 +118,11 @@ export function createReportsService(deps: ReportsDependencies) {
   const { db, repository, indicators, audit, clock, cipher, messages } = deps;
 
   /**
-   * Whether the actor may perform `action` on a report handled by `unit`: 403 when it may never, 404 when
-   * the report is outside its reach. Reports no unit could be found for are the platform operator's
-   * (national reach) to route.
+   * Whether the actor may perform `action` on a report handled by `unit`: 404 when the report is outside
+   * its reach. Callers refuse actors with no reach at all (403) before they read the report. Reports no
+   * unit could be found for are the platform operator's (national reach) to route.
    */
   function authorize(actor: Actor, action: Action, unit: AgencyPlace | undefined) {
-    if (reachOf(actor, action).kind === 'none') throw forbidden();
     const target = unit
       ? targetOf(unit)
       : { agencyId: '*', level: 'national' as const, provinceCode: null, communeCode: null };
@@ -505,7 +504,7 @@ export function createReportsService(deps: ReportsDependencies) {
       } satisfies ReportReceipt;
     });
     deps.onIndicatorsChanged?.(changed);
-    return receipt;
+    return { receipt, reportId };
   }
 
   async function policeUnit(trx: Kysely<DB>, agencyId: string): Promise<AgencyPlace> {
@@ -547,7 +546,12 @@ export function createReportsService(deps: ReportsDependencies) {
       input: CreateReportInput,
       files: readonly EvidenceUpload[],
     ): Promise<ReportReceipt> {
-      return receive(context, input, files, { channel: 'online', actor: null, handlingAgency: null });
+      const { receipt } = await receive(context, input, files, {
+        channel: 'online',
+        actor: null,
+        handlingAgency: null,
+      });
+      return receipt;
     },
 
     /** A report taken by police staff; it is handled by the staff member's own unit. */
@@ -561,13 +565,12 @@ export function createReportsService(deps: ReportsDependencies) {
       if (!own || decide(actor, 'report.intake', targetOf(own)) !== 'allow') throw forbidden();
       const isUnit =
         own && own.type !== 'platform_operator' && POLICE_AGENCY_TYPES.includes(own.type as never);
-      const receipt = await receive(context, input, files, {
+      const { reportId } = await receive(context, input, files, {
         channel: input.channel,
         actor,
         handlingAgency: isUnit ? own : null,
       });
-      const row = await repository.byTrackingCode(db, receipt.trackingCode);
-      return detail(row!.id);
+      return detail(reportId);
     },
 
     /** What the reporter may see, with the tracking code and its secret. */
