@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { createPlatformSecretsRepository } from '../db/platform-secrets.repository.js';
 import type { DB } from '../db/schema.js';
 import type { DataCipher } from './data-cipher.js';
 
@@ -38,21 +39,12 @@ const HASH_KEY = 'hash-key';
  * cards depend on it. A new data key only re-encrypts it (`reencrypt`).
  */
 export async function loadHashKey(db: Kysely<DB>, cipher: DataCipher): Promise<Buffer> {
-  const read = async () =>
-    db
-      .selectFrom('platform_secrets')
-      .select('value_encrypted')
-      .where('name', '=', HASH_KEY)
-      .executeTakeFirst();
-  let row = await read();
-  if (!row) {
-    await db
-      .insertInto('platform_secrets')
-      .values({ name: HASH_KEY, value_encrypted: cipher.encrypt(crypto.randomBytes(32).toString('base64')) })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
+  const secrets = createPlatformSecretsRepository();
+  let stored = await secrets.read(db, HASH_KEY);
+  if (!stored) {
+    await secrets.insertIfAbsent(db, HASH_KEY, cipher.encrypt(crypto.randomBytes(32).toString('base64')));
     // Another process may have created it first: everyone uses the stored one.
-    row = await read();
+    stored = await secrets.read(db, HASH_KEY);
   }
-  return Buffer.from(cipher.decrypt(row!.value_encrypted), 'base64');
+  return Buffer.from(cipher.decrypt(stored!), 'base64');
 }
