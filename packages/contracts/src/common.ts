@@ -31,3 +31,37 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** How a member of the public can be reached: a name, and a phone number or an e-mail address. */
+export const contactFields = {
+  fullName: z.string().trim().min(2, 'name.too_short').max(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .-]{8,20}$/, 'phone.invalid')
+    .optional(),
+  email: z.email().max(200).optional(),
+};
+/** With `.refine(...contactRequired)`: at least one of the phone and the e-mail. */
+export const contactRequired: [
+  (v: { phone?: string | undefined; email?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [(v) => Boolean(v.phone || v.email), { message: 'contact.required', path: ['phone'] }];
+
+/**
+ * Public submissions (appeals `KN-…`, reports `TG-…`) are followed with a tracking code and a secret
+ * shown once. The code is read out on the phone: two letters, a dash and 8 characters.
+ */
+export function trackingParams(prefix: 'KN' | 'TG') {
+  return z.object({
+    trackingCode: z.string().regex(new RegExp(`^${prefix}-[A-Z0-9]{8}$`), 'tracking_code.invalid'),
+  });
+}
+
+/** The part of a receipt that lets the sender follow what they sent. */
+export function trackingReceipt(what: string) {
+  return {
+    trackingCode: z.string(),
+    secret: z.string().describe(`Shown once: needed with the tracking code to follow the ${what}`),
+  };
+}

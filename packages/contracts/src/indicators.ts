@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { IsoDateTime, PageQuery, Uuid, pageOf } from './common.js';
+import {
+  IsoDateTime,
+  PageQuery,
+  Uuid,
+  contactFields,
+  contactRequired,
+  pageOf,
+  trackingParams,
+  trackingReceipt,
+} from './common.js';
 
 /** Scam methods (thủ đoạn), the taxonomy the reports and warnings share. */
 export const ScamMethod = z.enum([
@@ -238,32 +247,23 @@ export type AppealStatus = z.infer<typeof AppealStatus>;
 export const CreateAppealRequest = z
   .object({
     identifier: z.string().trim().min(1).max(500).describe('The listed number, account or site, as written'),
-    fullName: z.string().trim().min(2, 'name.too_short').max(200),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .-]{8,20}$/, 'phone.invalid')
-      .optional(),
-    email: z.email().max(200).optional(),
+    ...contactFields,
     relation: z.enum(['holder', 'representative']),
     reasons: z.string().trim().min(20, 'reasons.too_short').max(5000),
   })
-  .refine((v) => v.phone || v.email, { message: 'contact.required', path: ['phone'] })
+  .refine(...contactRequired)
   .meta({ id: 'CreateAppealRequest' });
 export type CreateAppealRequest = z.infer<typeof CreateAppealRequest>;
 
 export const AppealReceipt = z
   .object({
-    trackingCode: z.string(),
-    secret: z.string().describe('Shown once: needed with the tracking code to follow the appeal'),
+    ...trackingReceipt('appeal'),
     dueAt: IsoDateTime,
   })
   .meta({ id: 'AppealReceipt' });
 export type AppealReceipt = z.infer<typeof AppealReceipt>;
 
-export const AppealTrackingParams = z.object({
-  trackingCode: z.string().regex(/^KN-[A-Z0-9]{8}$/, 'tracking_code.invalid'),
-});
+export const AppealTrackingParams = trackingParams('KN');
 
 export const PublicAppealStatus = z
   .object({

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { IsoDateTime, PageQuery, Uuid, pageOf } from './common.js';
+import {
+  IsoDateTime,
+  PageQuery,
+  Uuid,
+  contactFields,
+  contactRequired,
+  pageOf,
+  trackingParams,
+  trackingReceipt,
+} from './common.js';
 import { IndicatorKind, IndicatorStatus, ScamMethod } from './indicators.js';
 
 /**
@@ -76,16 +85,10 @@ export type ReportTransferInput = z.infer<typeof ReportTransferInput>;
 
 export const ReportContactInput = z
   .object({
-    fullName: z.string().trim().min(2, 'name.too_short').max(200),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .-]{8,20}$/, 'phone.invalid')
-      .optional(),
-    email: z.email().max(200).optional(),
+    ...contactFields,
     address: text(500).optional(),
   })
-  .refine((v) => v.phone || v.email, { message: 'contact.required', path: ['phone'] });
+  .refine(...contactRequired);
 export type ReportContactInput = z.infer<typeof ReportContactInput>;
 
 /** A citizen's report from the public form (JSON, or the `report` field of a multipart upload). */
@@ -123,8 +126,7 @@ export type CreateStaffReportRequest = z.input<typeof CreateStaffReportRequest>;
 
 export const ReportReceipt = z
   .object({
-    trackingCode: z.string(),
-    secret: z.string().describe('Shown once: needed with the tracking code to follow the report'),
+    ...trackingReceipt('report'),
     receivedAt: IsoDateTime,
     handlingUnit: z.string().nullable().describe('The police unit the report was routed to'),
     evidenceCount: z.number().int(),
@@ -132,9 +134,7 @@ export const ReportReceipt = z
   .meta({ id: 'ReportReceipt' });
 export type ReportReceipt = z.infer<typeof ReportReceipt>;
 
-export const ReportTrackingParams = z.object({
-  trackingCode: z.string().regex(/^TG-[A-Z0-9]{8}$/, 'tracking_code.invalid'),
-});
+export const ReportTrackingParams = trackingParams('TG');
 
 /** What the reporter sees: the stage, the unit and its decision; never internal notes. */
 export const PublicReportStatus = z
