@@ -299,6 +299,14 @@ export type Block =
   | { kind: 'paragraph'; text: string; italic?: boolean; indent?: boolean }
   | { kind: 'table'; columns: TableColumn[]; rows: TableLine[] };
 
+/** The first column of every table: the row's number (số thứ tự). */
+const NUMBER_COLUMN: TableColumn = { title: 'STT', width: 0.07, align: 'center' };
+
+/** A table of what a report lists, or "Không có." when it lists nothing. */
+function tableOrNone(count: number, table: () => Extract<Block, { kind: 'table' }>): Block {
+  return count === 0 ? { kind: 'paragraph', text: 'Không có.', italic: true } : table();
+}
+
 const dash = '—';
 const or = (value: string | null | undefined) => (value && value.trim() !== '' ? value : dash);
 
@@ -372,13 +380,11 @@ function reportBlocks(report: CaseFileReport, index: number): Block[] {
     { kind: 'paragraph', text: report.story, indent: true },
     { kind: 'heading', level: 3, text: 'b) Định danh của đối tượng' },
   ];
-  if (report.identifiers.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'Không có.', italic: true });
-  } else {
-    blocks.push({
+  blocks.push(
+    tableOrNone(report.identifiers.length, () => ({
       kind: 'table',
       columns: [
-        { title: 'STT', width: 0.07, align: 'center' },
+        NUMBER_COLUMN,
         { title: 'Loại', width: 0.23 },
         { title: 'Định danh', width: 0.44 },
         { title: 'Tình trạng trong danh sách nghi vấn', width: 0.26 },
@@ -391,8 +397,8 @@ function reportBlocks(report: CaseFileReport, index: number): Block[] {
           REGISTRY_STATUS[identifier.registryStatus],
         ],
       })),
-    });
-  }
+    })),
+  );
   if (report.unreadable.length > 0) {
     blocks.push({
       kind: 'paragraph',
@@ -401,13 +407,11 @@ function reportBlocks(report: CaseFileReport, index: number): Block[] {
     });
   }
   blocks.push({ kind: 'heading', level: 3, text: 'c) Giao dịch chuyển tiền' });
-  if (report.transfers.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'Không có.', italic: true });
-  } else {
-    blocks.push({
+  blocks.push(
+    tableOrNone(report.transfers.length, () => ({
       kind: 'table',
       columns: [
-        { title: 'STT', width: 0.07, align: 'center' },
+        NUMBER_COLUMN,
         { title: 'Từ tài khoản (của bị hại)', width: 0.21 },
         { title: 'Đến tài khoản nhận', width: 0.24 },
         { title: 'Số tiền (đồng)', width: 0.16, align: 'right' },
@@ -424,16 +428,14 @@ function reportBlocks(report: CaseFileReport, index: number): Block[] {
           or(t.reference),
         ],
       })),
-    });
-  }
+    })),
+  );
   blocks.push({ kind: 'heading', level: 3, text: 'd) Tài liệu, chứng cứ kèm theo' });
-  if (report.evidence.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'Không có.', italic: true });
-  } else {
-    blocks.push({
+  blocks.push(
+    tableOrNone(report.evidence.length, () => ({
       kind: 'table',
       columns: [
-        { title: 'STT', width: 0.07, align: 'center' },
+        NUMBER_COLUMN,
         { title: 'Tên tệp', width: 0.37 },
         { title: 'Loại tệp', width: 0.18 },
         { title: 'Dung lượng', width: 0.17, align: 'right' },
@@ -451,13 +453,13 @@ function reportBlocks(report: CaseFileReport, index: number): Block[] {
         },
         { across: `SHA-256: ${e.sha256}`, monospace: true },
       ]),
-    });
-  }
+    })),
+  );
   blocks.push({ kind: 'heading', level: 3, text: 'đ) Quá trình giải quyết' });
   blocks.push({
     kind: 'table',
     columns: [
-      { title: 'STT', width: 0.07, align: 'center' },
+      NUMBER_COLUMN,
       { title: 'Thời gian', width: 0.16 },
       { title: 'Nội dung', width: 0.27 },
       { title: 'Lý do, căn cứ', width: 0.3 },
@@ -504,7 +506,7 @@ export function caseFileBlocks(file: CaseFile): Block[] {
     {
       kind: 'table',
       columns: [
-        { title: 'STT', width: 0.07, align: 'center' },
+        NUMBER_COLUMN,
         { title: 'Mã tố giác', width: 0.15 },
         { title: 'Ngày tiếp nhận', width: 0.13 },
         { title: 'Phương thức, thủ đoạn', width: 0.22 },
@@ -540,7 +542,7 @@ export function caseFileBlocks(file: CaseFile): Block[] {
       {
         kind: 'table',
         columns: [
-          { title: 'STT', width: 0.07, align: 'center' },
+          NUMBER_COLUMN,
           { title: 'Mã tố giác', width: 0.2 },
           { title: 'Thời điểm tiếp nhận', width: 0.25 },
           { title: 'Đơn vị thụ lý', width: 0.48 },
