@@ -12,15 +12,13 @@ import {
   PublicAppealStatus,
 } from '@khien/contracts';
 import type { App } from '../../http/app.js';
+import { trackingRateLimit, trackingSecret } from '../../http/public-tracking.js';
 import type { AppealsService } from './appeals.service.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 export function registerAppealsRoutes(app: App, appeals: AppealsService, options: { ratePerMinute: number }) {
-  const rateLimit =
-    options.ratePerMinute > 0
-      ? { max: Math.max(1, Math.ceil(options.ratePerMinute / 6)), timeWindow: '1 minute' }
-      : false;
+  const rateLimit = trackingRateLimit(options.ratePerMinute);
   app.post(
     '/api/public/appeals',
     {
@@ -45,14 +43,8 @@ export function registerAppealsRoutes(app: App, appeals: AppealsService, options
         response: { 200: PublicAppealStatus, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      const secret = request.headers['x-khien-secret'];
-      return appeals.publicStatus(
-        request.params.trackingCode,
-        typeof secret === 'string' ? secret : undefined,
-      );
-    },
+    async (request, reply) =>
+      appeals.publicStatus(request.params.trackingCode, trackingSecret(request, reply)),
   );
   app.get(
     '/api/appeals',

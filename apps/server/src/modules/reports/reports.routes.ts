@@ -27,6 +27,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { App } from '../../http/app.js';
+import { trackingRateLimit, trackingSecret } from '../../http/public-tracking.js';
 import { AppError } from '../../shared/app-error.js';
 import { EVIDENCE_LIMITS, type EvidenceUpload } from './evidence.js';
 import type { ReportsService } from './reports.service.js';
@@ -88,10 +89,7 @@ export function registerReportsRoutes(
   const preValidation = async (request: FastifyRequest) => readUpload(request, files);
   const submitLimit =
     options.publicReportsPerHour > 0 ? { max: options.publicReportsPerHour, timeWindow: '1 hour' } : false;
-  const followLimit =
-    options.publicFollowPerMinute > 0
-      ? { max: Math.max(1, Math.ceil(options.publicFollowPerMinute / 6)), timeWindow: '1 minute' }
-      : false;
+  const followLimit = trackingRateLimit(options.publicFollowPerMinute);
 
   app.post(
     '/api/public/reports',
@@ -126,14 +124,8 @@ export function registerReportsRoutes(
         response: { 200: PublicReportStatus, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      const secret = request.headers['x-khien-secret'];
-      return reports.publicStatus(
-        request.params.trackingCode,
-        typeof secret === 'string' ? secret : undefined,
-      );
-    },
+    async (request, reply) =>
+      reports.publicStatus(request.params.trackingCode, trackingSecret(request, reply)),
   );
 
   app.get(
