@@ -15,8 +15,6 @@ import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { configFor } from '../../apps/server/src/config.js';
-import { lockDataDirectory } from '../../apps/server/src/db/data-lock.js';
-import { openDatabase, type Database } from '../../apps/server/src/db/database.js';
 import { buildHttpApp } from '../../apps/server/src/http/app.js';
 import { createMetrics } from '../../apps/server/src/http/metrics.js';
 import {
@@ -27,6 +25,7 @@ import {
 import { newId } from '../../apps/server/src/shared/ids.js';
 import { STORE_TABLE } from './reports-data.js';
 import type { DatabaseTarget } from './server-process.js';
+import { openBenchDatabase, runBenchServer, serveUntilStopped } from './bench-server.js';
 
 export interface StoreServerInput {
   database: DatabaseTarget;
@@ -64,14 +63,8 @@ async function readUpload(request: FastifyRequest, files: WeakMap<FastifyRequest
 
 async function main() {
   const input = JSON.parse(process.argv[2] ?? '{}') as StoreServerInput;
-  let unlock: (() => void) | null = null;
-  let database: Database;
-  if (input.database.kind === 'pglite') {
-    unlock = lockDataDirectory(input.database.dataDir);
-    database = await openDatabase({ kind: 'pglite', dataDir: input.database.dataDir });
-  } else {
-    database = await openDatabase({ kind: 'postgres', url: input.database.url });
-  }
+  const opened = await openBenchDatabase(input.database);
+  const database = opened.database;
   const db = database.db;
   await sql`
     create table if not exists ${sql.table(STORE_TABLE)} (
@@ -132,24 +125,7 @@ async function main() {
       });
     },
   );
-  await app.listen({ host: '127.0.0.1', port: input.port });
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.close();
-    await database.close();
-    unlock?.();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
-  process.on('disconnect', () => void stop());
-  process.send?.({ ready: true });
+  await serveUntilStopped(app, input.port, opened);
 }
 
-main().catch((error: unknown) => {
-  process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  process.exit(1);
-});
+runBenchServer(main);

@@ -8,8 +8,6 @@ import { CheckQuery, CheckResponse, Problem, type ScamMethod } from '@khien/cont
 import { extractIdentifiers, type AnyIdentifier } from '@khien/core';
 import pino from 'pino';
 import { configFor } from '../../apps/server/src/config.js';
-import { openDatabase, type Database } from '../../apps/server/src/db/database.js';
-import { lockDataDirectory } from '../../apps/server/src/db/data-lock.js';
 import { buildHttpApp } from '../../apps/server/src/http/app.js';
 import { createMetrics } from '../../apps/server/src/http/metrics.js';
 import { createIndicatorsRepository } from '../../apps/server/src/modules/indicators/index.js';
@@ -21,6 +19,7 @@ import {
 } from '../../apps/server/src/modules/lookup/index.js';
 import { overallVerdict } from '../../apps/server/src/modules/lookup/verdict-text.js';
 import type { DatabaseTarget } from './server-process.js';
+import { openBenchDatabase, runBenchServer, serveUntilStopped } from './bench-server.js';
 
 export interface SqlRouteInput {
   database: DatabaseTarget;
@@ -35,14 +34,8 @@ function keysOf(identifier: AnyIdentifier): string[] {
 
 async function main() {
   const input = JSON.parse(process.argv[2] ?? '{}') as SqlRouteInput;
-  let unlock: (() => void) | null = null;
-  let database: Database;
-  if (input.database.kind === 'pglite') {
-    unlock = lockDataDirectory(input.database.dataDir);
-    database = await openDatabase({ kind: 'pglite', dataDir: input.database.dataDir });
-  } else {
-    database = await openDatabase({ kind: 'postgres', url: input.database.url });
-  }
+  const opened = await openBenchDatabase(input.database);
+  const database = opened.database;
   const db = database.db;
   const allowlist = new Map(
     (await createIndicatorsRepository().allowlistAll(db)).map((row) => [
@@ -112,24 +105,7 @@ async function main() {
       return { verdict: overallVerdict(items.map((item) => item.verdict)), items, problems };
     },
   );
-  await app.listen({ host: '127.0.0.1', port: input.port });
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.close();
-    await database.close();
-    unlock?.();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
-  process.on('disconnect', () => void stop());
-  process.send?.({ ready: true });
+  await serveUntilStopped(app, input.port, opened);
 }
 
-main().catch((error: unknown) => {
-  process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  process.exit(1);
-});
+runBenchServer(main);
