@@ -55,7 +55,7 @@ const STAFF_PAGES = [
   { path: '/app', ready: 'main' },
   { path: '/app/to-giac', ready: 'table' },
   { path: '/app/to-giac/moi', ready: 'form' },
-  { path: '/app/vu-viec', ready: 'main' },
+  { path: '/app/vu-viec', ready: 'main :text("Chưa có vụ việc"), [data-testid="case-table"]' },
   { path: '/app/nghi-van', ready: 'table' },
   { path: '/app/ho-so', ready: 'main' },
 ];
@@ -133,5 +133,27 @@ describe.skipIf(chromiumMissing !== null)('the public pages meet WCAG 2.1 AA (ax
         }
       });
     }
+    it(`a page still loading its data, on a ${viewport.name}`, async () => {
+      const context = await browser.newContext({ locale: 'vi-VN', viewport, bypassCSP: true });
+      const [name, value] = officerCookie.split(';')[0]!.split('=') as [string, string];
+      await context.addCookies([{ name, value, url: running.server.url }]);
+      const page = await context.newPage();
+      // The cases list is held back so the spinner is what axe sees.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/cases?**', async (route) => {
+        await held;
+        await route.continue().catch(() => undefined);
+      });
+      try {
+        await page.goto(`${running.server.url}/app/vu-viec`);
+        await page.getByRole('status').filter({ hasText: 'Đang tải' }).waitFor({ timeout: 10_000 });
+        const found = await violations(page);
+        expect(found, JSON.stringify(found, null, 1)).toEqual([]);
+      } finally {
+        release();
+        await context.close();
+      }
+    });
   }
 });
