@@ -23,6 +23,7 @@ forEachDatabase('the platform runs its jobs and scheduler in the same process', 
       { name: 'audit.verify-chain', cron: '41 2 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'indicators.expire', cron: '7 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'notifications.deliver', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'reports.link-registry', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'reports.remind-deadlines', cron: '0 7 * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'sessions.purge-expired', cron: '17 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
     ]);

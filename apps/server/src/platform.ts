@@ -238,8 +238,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       cipher,
       hasher,
       messages: notifications,
-      isAllowlisted: async (trx, key) => (await indicatorsRepository.allowlistByKey(trx, key)) !== undefined,
+      allowlisted: (trx, keys) => indicatorsRepository.allowlistedKeys(trx, keys),
       onIndicatorsChanged: (rows) => rows.forEach((row) => indicators.notify(row)),
+      onLinkError: (error) =>
+        logger.warn({ err: error }, 'reports not linked to the registry yet; the next run links them'),
     });
     // Scam networks: built from the reports when first asked for, then kept in memory and rebuilt at most
     // once a minute when something changed.
@@ -258,6 +260,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       onBuilt: (stats) => logger.info(stats, 'scam networks built'),
       onError: (error) => logger.warn({ err: error }, 'scam networks not rebuilt; the previous ones answer'),
     });
+    // Reports a previous run acknowledged but had not linked to the registry when it stopped.
+    reports
+      .linkRegistry()
+      .then(
+        (linked) =>
+          linked > 0 && logger.info({ linked }, 'reports left from the last run linked to the registry'),
+      )
+      .catch((error: unknown) => logger.warn({ err: error }, 'reports not linked to the registry yet'));
     const seeded = await indicators.seedAllowlist(officialIdentifiers());
     if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
     const loaded = await lookupState.load(db, indicatorsRepository);
@@ -291,6 +301,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           logger.info({ removed }, 'expired sessions purged');
         },
         'notifications.deliver': notificationJobHandler(notifications),
+        'reports.link-registry': async () => {
+          const linked = await reports.linkRegistry();
+          if (linked > 0) logger.info({ linked }, 'reports linked to the registry by the job');
+        },
         'reports.remind-deadlines': async () => {
           const reminded = await reports.remindDeadlines();
           logger.info({ reminded }, 'report deadline reminders written');
@@ -316,6 +330,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         { name: 'indicators.expire', cron: '7 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
         { name: 'notifications.deliver', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
         { name: 'reports.remind-deadlines', cron: '0 7 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'reports.link-registry', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       ],
     });
 
@@ -402,6 +417,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         closed = true;
         // Stop taking requests first, then let running jobs finish, then close the database.
         await app.close();
+        // Reports already acknowledged enter the registry before the database closes.
+        await reports
+          .linkRegistry()
+          .catch((error: unknown) => logger.warn({ err: error }, 'reports left to link at the next start'));
         clearInterval(flushTimer);
         await stopChangeFeed();
         await flushCounts();

@@ -8,6 +8,8 @@ export const JobPayloads = {
   // Sends what is waiting in the notification outbox; with an id, that message first.
   'notifications.deliver': z.object({ id: z.uuid().optional() }),
   'reports.remind-deadlines': z.object({}),
+  // Puts the identifiers of stored reports into the registry when their own run could not (ADR 0007).
+  'reports.link-registry': z.object({}),
 } as const;
 export type JobName = keyof typeof JobPayloads;
 export type JobPayload<N extends JobName> = z.infer<(typeof JobPayloads)[N]>;

@@ -253,6 +253,23 @@ export interface ReportsTable {
   fingerprint: string;
   created_by: string | null;
   last_reminded_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What still has to enter the registry (ADR 0007); null once linked. */
+  registry_pending: ColumnType<PendingRegistryLinks | null, string | null | undefined, string | null>;
+}
+/** A report's identifiers waiting to enter the registry (reports.registry_pending). */
+export interface PendingRegistryLinks {
+  /** The reporter's keyed hash: one reporter counts once per registry entry. */
+  reporterHash: string;
+  entries: Array<{
+    kind: string;
+    key: string;
+    display: string;
+    details: object;
+    /** The money the report says was sent to it; null when none. */
+    lossVnd: number | null;
+  }>;
+  /** Transfers (by position) whose target account is one of the entries. */
+  transfers: Array<{ position: number; key: string }>;
 }
 export interface ReportIdentifiersTable {
   report_id: string;

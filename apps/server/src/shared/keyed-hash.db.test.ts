@@ -72,6 +72,7 @@ for (const target of databaseTargets()) {
         },
       });
       expect(submitted.statusCode, submitted.body).toBe(201);
+      await platform.services.reports.linkRegistry();
       const stored = await testDb.database.db
         .selectFrom('indicators')
         .select(['key', 'display'])

@@ -26,7 +26,12 @@ const CHAIN_LOCK = 7_301_001;
 export function createAuditRepository() {
   return {
     /** Appends inside the caller's transaction; the lock is held until that transaction ends. */
-    async append(trx: Kysely<DB>, fields: NewAuditFields): Promise<AuditRow> {
+    /**
+     * Appends entries, in order, each naming its predecessor, inside the caller's transaction; the lock is
+     * held until that transaction ends.
+     */
+    async appendAll(trx: Kysely<DB>, entries: readonly NewAuditFields[]): Promise<AuditRow[]> {
+      if (entries.length === 0) return [];
       await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
       const last = await trx
         .selectFrom('audit_log')
@@ -34,15 +39,13 @@ export function createAuditRepository() {
         .orderBy('seq', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const chained: ChainedFields = {
-        ...fields,
-        seq: (last?.seq ?? 0) + 1,
-        prevHash: last?.hash ?? GENESIS_HASH,
-      };
-      const hash = entryHash(chained);
-      return trx
-        .insertInto('audit_log')
-        .values({
+      let seq = last?.seq ?? 0;
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      const rows = entries.map((fields) => {
+        const chained: ChainedFields = { ...fields, seq: ++seq, prevHash };
+        const hash = entryHash(chained);
+        prevHash = hash;
+        return {
           seq: chained.seq,
           occurred_at: chained.occurredAt,
           actor_kind: chained.actorKind as AuditRow['actor_kind'],
@@ -62,9 +65,9 @@ export function createAuditRepository() {
           details: JSON.stringify(chained.details ?? {}),
           prev_hash: chained.prevHash,
           hash,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+        };
+      });
+      return trx.insertInto('audit_log').values(rows).returningAll().execute();
     },
 
     async list(db: Kysely<DB>, filter: AuditFilter): Promise<{ items: AuditRow[]; total: number }> {

@@ -77,24 +77,31 @@ export function createImportService(deps: {
         batch = [];
         if (!options.dryRun) {
           await db.transaction().execute(async (trx) => {
-            for (const { entry, identifier } of current) {
-              const existed = await repository.byKey(trx, identifier.key);
-              const method = ScamMethodSchema.safeParse(entry.scamMethod);
-              const row = await indicators.addSource(trx, identifier, {
-                type: 'import',
-                ref: `${options.sourceName}#${entry.line}`,
-                agencyId: context.actor?.agency.id ?? null,
-                reporterHash: null,
-                scamMethod: method.success ? (method.data as ScamMethod) : null,
-                lossVnd: null,
-                evidenceUrl:
-                  entry.evidenceUrl && /^https?:\/\//.test(entry.evidenceUrl) ? entry.evidenceUrl : null,
-                note: entry.note ?? null,
-                createdBy: context.actor?.kind === 'user' ? context.actor.userId : null,
-                sharing: options.sharing,
-              });
-              if (existed) summary.updated++;
-              else summary.created++;
+            const added = await indicators.addSources(
+              trx,
+              current.map(({ entry, identifier }) => {
+                const method = ScamMethodSchema.safeParse(entry.scamMethod);
+                return {
+                  identifier,
+                  source: {
+                    type: 'import' as const,
+                    ref: `${options.sourceName}#${entry.line}`,
+                    agencyId: context.actor?.agency.id ?? null,
+                    reporterHash: null,
+                    scamMethod: method.success ? (method.data as ScamMethod) : null,
+                    lossVnd: null,
+                    evidenceUrl:
+                      entry.evidenceUrl && /^https?:\/\//.test(entry.evidenceUrl) ? entry.evidenceUrl : null,
+                    note: entry.note ?? null,
+                    createdBy: context.actor?.kind === 'user' ? context.actor.userId : null,
+                    sharing: options.sharing,
+                  },
+                };
+              }),
+            );
+            for (const { row, created } of added) {
+              if (created) summary.created++;
+              else summary.updated++;
               changed.push(row);
             }
           });

@@ -13,6 +13,32 @@ export type SourceRow = Selectable<IndicatorSourcesTable>;
 export type EventRow = Selectable<IndicatorEventsTable>;
 export type AllowlistRow = Selectable<AllowlistTable>;
 export type AppealRow = Selectable<AppealsTable>;
+export type NewIndicatorRow = Omit<IndicatorRow, 'created_at' | 'updated_at' | 'details'> & {
+  details: Record<string, unknown>;
+};
+export type NewEventRow = Omit<EventRow, 'details'> & { details?: Record<string, unknown> };
+export interface SourceCounts {
+  reports: number;
+  agencies: number;
+  imports: number;
+}
+/**
+ * What a new source changes on its entry. `status_changed_at` null: the status stays, and so do its time
+ * and reason (written back from here, they would lose the database's sub-millisecond precision).
+ */
+export type IndicatorCounters = Pick<
+  IndicatorRow,
+  | 'id'
+  | 'status'
+  | 'status_reason'
+  | 'last_seen_at'
+  | 'report_count'
+  | 'reported_loss_vnd'
+  | 'scam_methods'
+  | 'sharing'
+  | 'confidence'
+  | 'expires_at'
+> & { status_changed_at: Date | null };
 
 export const REGISTRY_CHANNEL = 'khien_registry';
 export interface RegistryChange {
@@ -24,6 +50,47 @@ export interface RegistryChange {
 }
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+
+/** Sources by type for each entry (every id asked for has an answer, zeros when it has none). */
+async function sourceCountsOf(
+  db: Kysely<DB>,
+  indicatorIds: readonly string[],
+): Promise<Map<string, SourceCounts>> {
+  const counts = new Map<string, SourceCounts>(
+    indicatorIds.map((id) => [id, { reports: 0, agencies: 0, imports: 0 }]),
+  );
+  if (indicatorIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('indicator_sources')
+    .select(['indicator_id', 'source_type', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('indicator_id', 'in', indicatorIds)
+    .groupBy(['indicator_id', 'source_type'])
+    .execute();
+  const field = { report: 'reports', agency: 'agencies', import: 'imports' } as const;
+  for (const row of rows) {
+    const of = counts.get(row.indicator_id);
+    const name = field[row.source_type as keyof typeof field];
+    if (of && name) of[name] = Number(row.n);
+  }
+  return counts;
+}
+
+async function insertEvents(db: Kysely<DB>, rows: readonly NewEventRow[]) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('indicator_events')
+    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details ?? {}) })))
+    .execute();
+}
+
+/** Tells the other processes, at commit, of several changes with one statement. */
+async function announceAll(db: Kysely<DB>, messages: readonly RegistryChange[]) {
+  if (messages.length === 0) return;
+  const payloads = messages.map((message) => JSON.stringify(message));
+  await sql`select pg_notify(${REGISTRY_CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`.execute(
+    db,
+  );
+}
 
 export function createIndicatorsRepository() {
   return {
@@ -39,21 +106,59 @@ export function createIndicatorsRepository() {
       return db.selectFrom('indicators').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     },
 
-    /** Locks the row for the rest of the transaction (concurrent reports of the same identifier). */
-    async byKeyForUpdate(db: Kysely<DB>, key: string): Promise<IndicatorRow | undefined> {
-      return db.selectFrom('indicators').selectAll().where('key', '=', key).forUpdate().executeTakeFirst();
-    },
-
-    async insert(
+    /**
+     * Creates the entries that do not exist yet, in the order given (callers sort by key, so that two
+     * transactions creating the same entries wait for each other instead of deadlocking). Answers the
+     * entries this statement created; one another transaction created first is left as it is.
+     */
+    async insertMissing(
       db: Kysely<DB>,
-      row: Omit<IndicatorRow, 'created_at' | 'updated_at' | 'details'> & { details: Record<string, unknown> },
-    ) {
+      rows: NewIndicatorRow[],
+    ): Promise<Array<{ id: string; key: string }>> {
+      if (rows.length === 0) return [];
       return db
         .insertInto('indicators')
-        .values({ ...row, details: JSON.stringify(row.details) })
+        .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
         .onConflict((oc) => oc.column('key').doNothing())
-        .returningAll()
-        .executeTakeFirst();
+        .returning(['id', 'key'])
+        .execute();
+    },
+
+    /** Locks the entries of these keys for the rest of the transaction, in the order of their keys. */
+    async byKeysForUpdate(db: Kysely<DB>, keys: readonly string[]): Promise<IndicatorRow[]> {
+      if (keys.length === 0) return [];
+      return db
+        .selectFrom('indicators')
+        .selectAll()
+        .where('key', 'in', keys)
+        .orderBy('key')
+        .forUpdate()
+        .execute();
+    },
+
+    /** Applies each entry's own changes in one statement (entries the caller has locked). */
+    async updateEach(db: Kysely<DB>, changes: readonly IndicatorCounters[]): Promise<IndicatorRow[]> {
+      if (changes.length === 0) return [];
+      const result = await sql<IndicatorRow>`
+        update indicators as i set
+          status = c.status,
+          status_changed_at = coalesce(c.status_changed_at, i.status_changed_at),
+          status_reason = case when c.status_changed_at is null then i.status_reason else c.status_reason end,
+          last_seen_at = c.last_seen_at,
+          report_count = c.report_count,
+          reported_loss_vnd = c.reported_loss_vnd,
+          scam_methods = c.scam_methods,
+          sharing = c.sharing,
+          confidence = c.confidence,
+          expires_at = c.expires_at,
+          updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(
+          id uuid, status text, status_changed_at timestamptz, status_reason text, last_seen_at timestamptz,
+          report_count integer, reported_loss_vnd bigint, scam_methods text[], sharing text,
+          confidence smallint, expires_at timestamptz)
+        where i.id = c.id
+        returning i.*`.execute(db);
+      return result.rows;
     },
 
     async update(
@@ -69,28 +174,28 @@ export function createIndicatorsRepository() {
         .executeTakeFirstOrThrow();
     },
 
-    async insertSource(db: Kysely<DB>, row: SourceRow): Promise<boolean> {
+    /**
+     * Adds sources; one from a reporter already counted for that entry is left out. Answers the ids of
+     * the sources added.
+     */
+    async insertSources(db: Kysely<DB>, rows: readonly SourceRow[]): Promise<Set<string>> {
+      if (rows.length === 0) return new Set();
       const inserted = await db
         .insertInto('indicator_sources')
-        .values(row)
+        .values([...rows])
         .onConflict((oc) =>
           oc.columns(['indicator_id', 'reporter_hash']).where('reporter_hash', 'is not', null).doNothing(),
         )
         .returning('id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+        .execute();
+      return new Set(inserted.map((row) => row.id));
     },
 
-    async sourceCounts(db: Kysely<DB>, indicatorId: string) {
-      const rows = await db
-        .selectFrom('indicator_sources')
-        .select(['source_type', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('indicator_id', '=', indicatorId)
-        .groupBy('source_type')
-        .execute();
-      const count = (type: string) => Number(rows.find((r) => r.source_type === type)?.n ?? 0);
-      return { reports: count('report'), agencies: count('agency'), imports: count('import') };
+    async sourceCounts(db: Kysely<DB>, indicatorId: string): Promise<SourceCounts> {
+      return (await sourceCountsOf(db, [indicatorId])).get(indicatorId)!;
     },
+
+    sourceCountsOf,
 
     async sources(db: Kysely<DB>, indicatorId: string): Promise<SourceRow[]> {
       return db
@@ -101,15 +206,11 @@ export function createIndicatorsRepository() {
         .execute();
     },
 
-    async insertEvent(
-      db: Kysely<DB>,
-      row: Omit<EventRow, 'details'> & { details?: Record<string, unknown> },
-    ) {
-      await db
-        .insertInto('indicator_events')
-        .values({ ...row, details: JSON.stringify(row.details ?? {}) })
-        .execute();
+    async insertEvent(db: Kysely<DB>, row: NewEventRow) {
+      await insertEvents(db, [row]);
     },
+
+    insertEvents,
 
     async events(db: Kysely<DB>, indicatorId: string): Promise<EventRow[]> {
       return db
@@ -286,6 +387,18 @@ export function createIndicatorsRepository() {
         .execute();
     },
 
+    /** Which of these keys are on the allowlist of official identifiers. */
+    async allowlistedKeys(db: Kysely<DB>, keys: readonly string[]): Promise<Set<string>> {
+      if (keys.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('allowlist')
+        .select('key')
+        .where('key', 'in', keys)
+        .where('removed_at', 'is', null)
+        .execute();
+      return new Set(rows.map((row) => row.key));
+    },
+
     async allowlistByKey(db: Kysely<DB>, key: string): Promise<AllowlistRow | undefined> {
       return db
         .selectFrom('allowlist')
@@ -451,8 +564,10 @@ export function createIndicatorsRepository() {
      * or an official identifier changed; they reload it by key.
      */
     async announce(db: Kysely<DB>, message: RegistryChange) {
-      await sql`select pg_notify(${REGISTRY_CHANNEL}, ${JSON.stringify(message)})`.execute(db);
+      await announceAll(db, [message]);
     },
+
+    announceAll,
 
     /** Adds counted checks (flushed from memory in batches, never one write per check). */
     async addCheckCounts(

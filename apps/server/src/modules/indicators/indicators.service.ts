@@ -51,6 +51,26 @@ export interface IndicatorsDependencies {
   origin: string;
 }
 
+/** Where a registry entry's new source comes from, and what it says. */
+export interface NewSource {
+  type: 'report' | 'agency' | 'import';
+  ref: string | null;
+  agencyId: string | null;
+  reporterHash: string | null;
+  scamMethod: ScamMethod | null;
+  lossVnd: number | null;
+  evidenceUrl: string | null;
+  note: string | null;
+  createdBy: string | null;
+  sharing: 'public' | 'agencies' | 'police';
+}
+
+const SHARING_ORDER = ['police', 'agencies', 'public'] as const;
+/** The widest of these sharing scopes. */
+function widestSharing(scopes: ReadonlyArray<NewSource['sharing']>): NewSource['sharing'] {
+  return SHARING_ORDER[Math.max(...scopes.map((scope) => SHARING_ORDER.indexOf(scope)))]!;
+}
+
 /** Which sharing scopes an actor may see: police see everything, other agencies what is shared with them. */
 function visibleSharing(actor: Actor): Array<'public' | 'agencies' | 'police'> {
   return isPolice(actor.agency) ? ['public', 'agencies', 'police'] : ['public', 'agencies'];
@@ -100,105 +120,141 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
   }
 
   /**
-   * Adds a source to the entry for an identifier, creating the entry when it is new. Runs inside the
-   * caller's transaction; the returned row is what changed (to tell the index after commit).
+   * Adds sources to the registry entries of their identifiers, creating the entries that are new, inside
+   * the caller's transaction and with a fixed number of statements however many there are (an identifier
+   * may come with several sources: the reports of a batch). The entries are created and locked in the
+   * order of their keys, so concurrent transactions naming the same entries in another order wait for
+   * each other instead of deadlocking. Answers, in the order of their keys, each entry as it now is (to
+   * tell the index after commit) and whether this call created it.
    */
+  async function addSources(
+    trx: Kysely<DB>,
+    items: ReadonlyArray<{ identifier: AnyIdentifier; source: NewSource }>,
+  ): Promise<Array<{ row: IndicatorRow; created: boolean }>> {
+    if (items.length === 0) return [];
+    const byKey = new Map<string, { identifier: AnyIdentifier; sources: NewSource[] }>();
+    for (const { identifier, source } of items) {
+      const entry = byKey.get(identifier.key);
+      if (entry) entry.sources.push(source);
+      else byKey.set(identifier.key, { identifier, sources: [source] });
+    }
+    const keys = [...byKey.keys()].sort();
+    const now = clock.now();
+    const created = await repository.insertMissing(
+      trx,
+      keys.map((key) => {
+        const { identifier, sources } = byKey.get(key)!;
+        return {
+          id: newId(),
+          kind: identifier.kind,
+          key,
+          display: identifier.display,
+          status: 'reported',
+          confidence: 0,
+          scam_methods: [],
+          first_seen_at: now,
+          last_seen_at: now,
+          report_count: 0,
+          reported_loss_vnd: 0,
+          sharing: widestSharing(sources.map((source) => source.sharing)),
+          expires_at: expiryAfterSeen('reported', now),
+          details: identifier.details as unknown as Record<string, unknown>,
+          decided_by_agency_id: null,
+          status_reason: null,
+          status_changed_at: now,
+          merged_into_id: null,
+        };
+      }),
+    );
+    const createdKeys = new Set(created.map((row) => row.key));
+    const rows = await repository.byKeysForUpdate(trx, keys);
+    if (rows.length !== keys.length) throw new AppError('internal', 'A registry entry could not be created');
+    await repository.insertEvents(
+      trx,
+      created.map((row) => {
+        const [first] = byKey.get(row.key)!.sources;
+        return {
+          id: newId(),
+          indicator_id: row.id,
+          event: 'created',
+          from_status: null,
+          to_status: 'reported',
+          reason: null,
+          actor_user_id: first!.createdBy,
+          actor_agency_id: first!.agencyId,
+          created_at: now,
+        };
+      }),
+    );
+    const sourceRows = rows.flatMap((row) =>
+      byKey.get(row.key)!.sources.map((source) => ({
+        id: newId(),
+        indicator_id: row.id,
+        source_type: source.type,
+        source_ref: source.ref,
+        agency_id: source.agencyId,
+        reporter_hash: source.reporterHash,
+        scam_method: source.scamMethod,
+        loss_vnd: source.lossVnd,
+        evidence_url: source.evidenceUrl,
+        note: source.note,
+        created_by: source.createdBy,
+        created_at: now,
+      })),
+    );
+    const added = await repository.insertSources(trx, sourceRows);
+    const counts = await repository.sourceCountsOf(
+      trx,
+      rows.map((row) => row.id),
+    );
+    const changes = rows.map((row) => {
+      // A source left out (its reporter was counted already) adds no money.
+      const fresh = sourceRows.filter((source) => source.indicator_id === row.id && added.has(source.id));
+      const { sources } = byKey.get(row.key)!;
+      const count = counts.get(row.id)!;
+      const status = afterNewReport(row.status);
+      const methods = [...row.scam_methods];
+      for (const { scamMethod } of sources)
+        if (scamMethod && !methods.includes(scamMethod)) methods.push(scamMethod);
+      return {
+        id: row.id,
+        status,
+        status_changed_at: status !== row.status ? now : null,
+        status_reason: status !== row.status ? 'reported again after it had lapsed' : null,
+        last_seen_at: now,
+        report_count: count.reports,
+        reported_loss_vnd: fresh.reduce(
+          (sum, source) => sum + (source.loss_vnd ?? 0),
+          Number(row.reported_loss_vnd),
+        ),
+        scam_methods: methods,
+        // The widest sharing any source asked for stays; a later source never narrows what others shared.
+        sharing: widestSharing([row.sharing, ...sources.map((source) => source.sharing)]),
+        confidence: confidenceOf({
+          status,
+          reportCount: count.reports,
+          agencySources: count.agencies,
+          importSources: count.imports,
+        }),
+        expires_at: expiryAfterSeen(status, now),
+      };
+    });
+    await repository.announceAll(
+      trx,
+      keys.map((key) => ({ origin: deps.origin, type: 'indicator', key })),
+    );
+    const updated = new Map((await repository.updateEach(trx, changes)).map((row) => [row.key, row]));
+    return keys.map((key) => ({ row: updated.get(key)!, created: createdKeys.has(key) }));
+  }
+
+  /** Adds one source to the entry for an identifier (see addSources). */
   async function addSource(
     trx: Kysely<DB>,
     identifier: AnyIdentifier,
-    source: {
-      type: 'report' | 'agency' | 'import';
-      ref: string | null;
-      agencyId: string | null;
-      reporterHash: string | null;
-      scamMethod: ScamMethod | null;
-      lossVnd: number | null;
-      evidenceUrl: string | null;
-      note: string | null;
-      createdBy: string | null;
-      sharing: 'public' | 'agencies' | 'police';
-    },
+    source: NewSource,
   ): Promise<IndicatorRow> {
-    const now = clock.now();
-    let row = await repository.byKeyForUpdate(trx, identifier.key);
-    if (!row) {
-      row = await repository.insert(trx, {
-        id: newId(),
-        kind: identifier.kind,
-        key: identifier.key,
-        display: identifier.display,
-        status: 'reported',
-        confidence: 0,
-        scam_methods: [],
-        first_seen_at: now,
-        last_seen_at: now,
-        report_count: 0,
-        reported_loss_vnd: 0,
-        sharing: source.sharing,
-        expires_at: expiryAfterSeen('reported', now),
-        details: identifier.details as unknown as Record<string, unknown>,
-        decided_by_agency_id: null,
-        status_reason: null,
-        status_changed_at: now,
-        merged_into_id: null,
-      });
-      // Another transaction created it first: take that row.
-      row ??= await repository.byKeyForUpdate(trx, identifier.key);
-      if (!row) throw new AppError('internal', 'The registry entry could not be created');
-      await repository.insertEvent(trx, {
-        id: newId(),
-        indicator_id: row.id,
-        event: 'created',
-        from_status: null,
-        to_status: 'reported',
-        reason: null,
-        actor_user_id: source.createdBy,
-        actor_agency_id: source.agencyId,
-        created_at: now,
-      });
-    }
-    const fresh = await repository.insertSource(trx, {
-      id: newId(),
-      indicator_id: row.id,
-      source_type: source.type,
-      source_ref: source.ref,
-      agency_id: source.agencyId,
-      reporter_hash: source.reporterHash,
-      scam_method: source.scamMethod,
-      loss_vnd: source.lossVnd,
-      evidence_url: source.evidenceUrl,
-      note: source.note,
-      created_by: source.createdBy,
-      created_at: now,
-    });
-    const counts = await repository.sourceCounts(trx, row.id);
-    const status = afterNewReport(row.status);
-    const methods =
-      source.scamMethod && !row.scam_methods.includes(source.scamMethod)
-        ? [...row.scam_methods, source.scamMethod]
-        : row.scam_methods;
-    // The widest sharing any source asked for stays; a later source never narrows what others shared.
-    const order = ['police', 'agencies', 'public'] as const;
-    const sharing = order[Math.max(order.indexOf(row.sharing), order.indexOf(source.sharing))]!;
-    await repository.announce(trx, { origin: deps.origin, type: 'indicator', key: row.key });
-    return repository.update(trx, row.id, {
-      status,
-      ...(status !== row.status
-        ? { status_changed_at: now, status_reason: 'reported again after it had lapsed' }
-        : {}),
-      last_seen_at: now,
-      report_count: counts.reports,
-      reported_loss_vnd: Number(row.reported_loss_vnd) + (fresh && source.lossVnd ? source.lossVnd : 0),
-      scam_methods: methods,
-      sharing,
-      confidence: confidenceOf({
-        status,
-        reportCount: counts.reports,
-        agencySources: counts.agencies,
-        importSources: counts.imports,
-      }),
-      expires_at: expiryAfterSeen(status, now),
-    });
+    const [added] = await addSources(trx, [{ identifier, source }]);
+    return added!.row;
   }
 
   /**
@@ -257,6 +313,7 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
 
   return {
     addSource,
+    addSources,
 
     async report(context: RequestContext, input: CreateIndicatorRequest): Promise<Indicator> {
       const actor = requireNationwide(context, 'indicator.report');

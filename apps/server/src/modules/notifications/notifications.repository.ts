@@ -6,8 +6,12 @@ export type NewOutboxRow = Insertable<NotificationOutboxTable>;
 
 export function createNotificationsRepository() {
   return {
-    async insert(db: Kysely<DB>, row: NewOutboxRow): Promise<void> {
-      await db.insertInto('notification_outbox').values(row).execute();
+    async insertAll(db: Kysely<DB>, rows: readonly NewOutboxRow[]): Promise<void> {
+      if (rows.length > 0)
+        await db
+          .insertInto('notification_outbox')
+          .values([...rows])
+          .execute();
     },
 
     /**

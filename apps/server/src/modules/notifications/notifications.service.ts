@@ -124,6 +124,43 @@ export function createNotificationService(deps: NotificationServiceDependencies)
     });
   }
 
+  async function queueAll(
+    trx: Transaction<DB>,
+    notifications: readonly QueuedNotification[],
+  ): Promise<string[]> {
+    const rows = notifications.map((notification) => {
+      const recipient = notification.recipient.trim();
+      if (recipient === '' || recipient.length > MAX_RECIPIENT_CHARACTERS)
+        throw new Error('A notification needs a recipient address or number of at most 320 characters');
+      const params = withoutRecipient(notification.params, notification.channel, recipient);
+      const { subject, body } = renderNotification({
+        template: notification.template,
+        language: notification.language,
+        channel: notification.channel,
+        params,
+        siteUrl: deps.siteUrl,
+      });
+      return {
+        id: newId(),
+        channel: notification.channel,
+        recipient_encrypted: cipher.encrypt(recipient),
+        template: notification.template,
+        language: notification.language,
+        params: JSON.stringify(params),
+        subject,
+        body,
+        status: 'pending' as const,
+        attempts: 0,
+        last_error: null,
+        report_id: notification.reportId,
+        created_at: clock.now(),
+        sent_at: null,
+      };
+    });
+    await repository.insertAll(trx, rows);
+    return rows.map((row) => row.id);
+  }
+
   const messageOf = (row: OutboxRow, to: string): OutgoingMessage => ({
     id: row.id,
     channel: row.channel,
@@ -139,36 +176,12 @@ export function createNotificationService(deps: NotificationServiceDependencies)
      * when it changed, even if it changes again before delivery. Answers the message's id.
      */
     async queue(trx: Transaction<DB>, notification: QueuedNotification): Promise<string> {
-      const recipient = notification.recipient.trim();
-      if (recipient === '' || recipient.length > MAX_RECIPIENT_CHARACTERS)
-        throw new Error('A notification needs a recipient address or number of at most 320 characters');
-      const params = withoutRecipient(notification.params, notification.channel, recipient);
-      const { subject, body } = renderNotification({
-        template: notification.template,
-        language: notification.language,
-        channel: notification.channel,
-        params,
-        siteUrl: deps.siteUrl,
-      });
-      const id = newId();
-      await repository.insert(trx, {
-        id,
-        channel: notification.channel,
-        recipient_encrypted: cipher.encrypt(recipient),
-        template: notification.template,
-        language: notification.language,
-        params: JSON.stringify(params),
-        subject,
-        body,
-        status: 'pending',
-        attempts: 0,
-        last_error: null,
-        report_id: notification.reportId,
-        created_at: clock.now(),
-        sent_at: null,
-      });
-      return id;
+      const [id] = await queueAll(trx, [notification]);
+      return id!;
     },
+
+    /** Adds several messages with one statement (see `queue`); answers their ids, in order. */
+    queueAll,
 
     /**
      * Sends up to `limit` pending messages, oldest first, each at most once. A message whose sender fails

@@ -399,21 +399,31 @@ export function withoutRecipient(
   recipient: string,
 ): NotificationParams {
   const address = recipient.trim();
-  let pattern: RegExp | null = null;
+  // Most texts cannot contain the recipient at all; those are left alone without building a pattern.
+  let mayContain: (text: string) => boolean = () => false;
+  let pattern: () => RegExp = () => /$^/;
   if (channel === 'email' && address !== '') {
-    pattern = new RegExp(escapeRegExp(address), 'gi');
+    const lower = address.toLowerCase();
+    mayContain = (text) => text.toLowerCase().includes(lower);
+    pattern = () => new RegExp(escapeRegExp(address), 'gi');
   } else if (channel === 'sms') {
     // The last nine digits are the subscriber number; the prefix may be 0, 84 or +84.
     const digits = address.replace(/\D/g, '').slice(-9);
-    if (digits.length >= 6)
-      pattern = new RegExp(
-        `(?<!\\d)(?:(?:\\+?84|0)[\\s.-]?)?${digits.split('').join('[\\s.-]?')}(?!\\d)`,
-        'g',
-      );
+    if (digits.length >= 6) {
+      mayContain = (text) => (text.match(/\d/g)?.length ?? 0) >= digits.length;
+      pattern = () =>
+        new RegExp(`(?<!\\d)(?:(?:\\+?84|0)[\\s.-]?)?${digits.split('').join('[\\s.-]?')}(?!\\d)`, 'g');
+    }
   }
-  if (!pattern) return { ...params };
+  let compiled: RegExp | null = null;
   const masked: NotificationParams = {};
-  for (const [key, value] of Object.entries(params))
-    masked[key] = typeof value === 'string' ? value.replace(pattern, '***') : value;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string' && mayContain(value)) {
+      compiled ??= pattern();
+      masked[key] = value.replace(compiled, '***');
+    } else {
+      masked[key] = value;
+    }
+  }
   return masked;
 }

@@ -75,6 +75,8 @@ for (const target of databaseTargets()) {
         payload: { ...base, story: `${base.story} (${name})`, ...report },
       });
       expect(response.statusCode, response.body).toBe(201);
+      // The registry and the report's links follow the receipt (ADR 0007).
+      await platform.services.reports.linkRegistry();
       const row = await testDb.database.db
         .selectFrom('reports')
         .select('id')

@@ -12,6 +12,7 @@ import {
   fingerprint,
   isOverdue,
   maskAccount,
+  registryLinksOf,
   transitionsFrom,
   vietnamDate,
 } from './report.js';
@@ -206,5 +207,63 @@ describe('masking a victim’s account', () => {
     expect(maskAccount('0123 4567 8901')).toBe('••••••••8901');
     expect(maskAccount('12345')).toBe('•2345');
     expect(maskAccount('123')).toBe('•••');
+  });
+});
+
+describe('the registry entries a report touches', () => {
+  const phone = { kind: 'phone', key: 'phone:+84905222333', display: '0905 222 333', details: {} };
+  const account = {
+    kind: 'bank_account',
+    key: 'bank:970422:0901',
+    display: 'MB 0901',
+    details: { bin: '970422' },
+  };
+  const other = { kind: 'bank_account', key: 'bank:970436:1234', display: 'VCB 1234', details: {} };
+
+  it('names each entry once, with the money sent to it over all transfers', () => {
+    const links = registryLinksOf(
+      [phone, account, phone],
+      [{ amountVnd: 1_000_000 }, { amountVnd: 2_500_000 }, { amountVnd: 700_000 }],
+      [account, null, account],
+    );
+    expect(links.entries).toEqual([
+      { ...phone, lossVnd: null },
+      { ...account, lossVnd: 1_700_000 },
+    ]);
+    expect(links.transfers).toEqual([
+      { position: 0, key: account.key },
+      { position: 2, key: account.key },
+    ]);
+  });
+
+  it('adds an account only named in a transfer, keeping how the report first wrote it', () => {
+    const links = registryLinksOf([account], [{ amountVnd: 300_000 }], [{ ...other }]);
+    expect(links.entries.map((entry) => [entry.key, entry.lossVnd])).toEqual([
+      [account.key, null],
+      [other.key, 300_000],
+    ]);
+    const again = registryLinksOf([account], [{ amountVnd: 1 }], [{ ...account, display: 'mb 0901' }]);
+    expect(again.entries).toEqual([{ ...account, lossVnd: 1 }]);
+  });
+
+  it('counts every transfer into the entry whatever the order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ amountVnd: fc.integer({ min: 1, max: 1e9 }), to: fc.constantFrom(0, 1, 2) })),
+        (transfers) => {
+          const targets = [account, other, null];
+          const links = registryLinksOf(
+            [],
+            transfers,
+            transfers.map((t) => targets[t.to]!),
+          );
+          for (const entry of links.entries) {
+            const sent = transfers.filter((t) => targets[t.to]?.key === entry.key);
+            expect(entry.lossVnd).toBe(sent.reduce((sum, t) => sum + t.amountVnd, 0));
+          }
+          expect(links.transfers.length).toBe(transfers.filter((t) => t.to !== 2).length);
+        },
+      ),
+    );
   });
 });

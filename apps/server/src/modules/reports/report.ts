@@ -176,3 +176,39 @@ export function maskAccount(account: string): string {
   if (compact.length <= 4) return '•'.repeat(compact.length);
   return `${'•'.repeat(Math.min(compact.length - 4, 8))}${compact.slice(-4)}`;
 }
+
+/** An identifier as the registry keeps it (what `identify` answers, reduced to what is stored). */
+export interface RegistryIdentifier {
+  kind: string;
+  key: string;
+  display: string;
+  details: object;
+}
+
+/**
+ * The registry entries a report touches, each once, with the money the report says went to it, and the
+ * transfers (by position) whose target each is. `transferTargets[i]` is the account of transfer i, null
+ * when it could not be read.
+ */
+export function registryLinksOf(
+  identifiers: readonly RegistryIdentifier[],
+  transfers: ReadonlyArray<{ amountVnd: number }>,
+  transferTargets: ReadonlyArray<RegistryIdentifier | null>,
+): {
+  entries: Array<RegistryIdentifier & { lossVnd: number | null }>;
+  transfers: Array<{ position: number; key: string }>;
+} {
+  const entries = new Map<string, RegistryIdentifier & { lossVnd: number | null }>();
+  for (const { kind, key, display, details } of identifiers)
+    if (!entries.has(key)) entries.set(key, { kind, key, display, details, lossVnd: null });
+  const targets: Array<{ position: number; key: string }> = [];
+  transfers.forEach((transfer, position) => {
+    const target = transferTargets[position];
+    if (!target) return;
+    const seen = entries.get(target.key);
+    const { kind, key, display, details } = seen ?? target;
+    entries.set(key, { kind, key, display, details, lossVnd: (seen?.lossVnd ?? 0) + transfer.amountVnd });
+    targets.push({ position, key });
+  });
+  return { entries: [...entries.values()], transfers: targets };
+}

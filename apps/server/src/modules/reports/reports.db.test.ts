@@ -42,8 +42,16 @@ for (const target of databaseTargets()) {
         headers: { cookie: session.cookie },
         ...(payload ? { payload } : {}),
       });
-    const submit = (report: CreateReportRequest) =>
-      platform.app.inject({ method: 'POST', url: '/api/public/reports', payload: report });
+    /** Submits a report; answers once its identifiers are in the registry too (they follow the receipt). */
+    const submit = async (report: CreateReportRequest) => {
+      const response = await platform.app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        payload: report,
+      });
+      await platform.services.reports.linkRegistry();
+      return response;
+    };
     const follow = (code: string, secret: string) =>
       platform.app.inject({
         method: 'GET',
@@ -183,6 +191,7 @@ for (const target of databaseTargets()) {
       const refused = await platform.app.inject({ method: 'POST', url: '/api/public/reports', ...fake });
       expect(refused.statusCode).toBe(415);
       expect(refused.json().code).toBe('evidence.type_not_allowed');
+      await platform.services.reports.linkRegistry();
       const page = ReportPageSchema.parse((await as(officer, 'GET', '/api/reports?q=0977111222')).json());
       expect(page.total).toBe(1);
       const withFile = ReportDetailSchema.parse(
@@ -337,6 +346,118 @@ for (const target of databaseTargets()) {
         { kind: 'bank_account', report_count: 6, reported_loss_vnd: 21_000_000 },
         { kind: 'phone', report_count: 6, reported_loss_vnd: 0 },
       ]);
+    });
+
+    it('keeps official numbers named in a report out of the registry, and says so in the report', async () => {
+      const response = await submit({
+        ...report,
+        identifiers: ['1800 8098', '0966 123 987'],
+        transfers: [],
+        story: `${report.story} Kẻ gian giả số tổng đài chăm sóc khách hàng.`,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const stored = await testDb.database.db
+        .selectFrom('reports')
+        .select(['id', 'unreadable', 'registry_pending'])
+        .where('tracking_code', '=', response.json().trackingCode)
+        .executeTakeFirstOrThrow();
+      expect(stored.registry_pending).toBeNull();
+      expect(stored.unreadable).toEqual([
+        expect.objectContaining({ input: '1800 8098', code: 'identifier.official' }),
+      ]);
+      const listed = await testDb.database.db
+        .selectFrom('report_identifiers')
+        .innerJoin('indicators', 'indicators.id', 'report_identifiers.indicator_id')
+        .select('indicators.key')
+        .where('report_identifiers.report_id', '=', stored.id)
+        .execute();
+      expect(listed).toEqual([{ key: 'phone:+84966123987' }]);
+    });
+
+    it('links a stored report whose identifiers never entered the registry (a crash after the receipt)', async () => {
+      const response = await submit({
+        ...report,
+        identifiers: [],
+        transfers: [{ toBank: 'MB', toAccount: '0700555666777', amountVnd: 2_000_000 }],
+        story: `${report.story} Báo cáo còn chờ đưa vào cơ sở dữ liệu.`,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const { id } = await testDb.database.db
+        .selectFrom('reports')
+        .select('id')
+        .where('tracking_code', '=', response.json().trackingCode)
+        .executeTakeFirstOrThrow();
+      // As the process that stored it would have left it had it died before linking: the mark set, the
+      // registry untouched.
+      const phone = { kind: 'phone', key: 'phone:+84966777888', display: '0966 777 888', details: {} };
+      const account = {
+        kind: 'bank_account',
+        key: 'bank_account:970422:0700555666777',
+        display: 'MB 0700555666777',
+        details: { bin: '970422' },
+      };
+      await sql`delete from report_identifiers where report_id = ${id}`.execute(testDb.database.db);
+      await sql`update report_transfers set to_indicator_id = null where report_id = ${id}`.execute(
+        testDb.database.db,
+      );
+      const pending = {
+        reporterHash: 'a-reporter-counted-once',
+        entries: [
+          { ...phone, lossVnd: null },
+          { ...account, lossVnd: 2_000_000 },
+        ],
+        transfers: [{ position: 0, key: account.key }],
+      };
+      await sql`update reports set registry_pending = ${JSON.stringify(pending)}::jsonb where id = ${id}`.execute(
+        testDb.database.db,
+      );
+      const before = await testDb.database.db
+        .selectFrom('indicators')
+        .select(['key', 'reported_loss_vnd'])
+        .where('key', '=', account.key)
+        .executeTakeFirst();
+
+      expect(await platform.services.reports.linkRegistry()).toBe(1);
+      const after = await testDb.database.db
+        .selectFrom('reports')
+        .select('registry_pending')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(after.registry_pending).toBeNull();
+      const links = await testDb.database.db
+        .selectFrom('report_identifiers')
+        .innerJoin('indicators', 'indicators.id', 'report_identifiers.indicator_id')
+        .select(['indicators.key', 'indicators.status', 'indicators.reported_loss_vnd'])
+        .where('report_identifiers.report_id', '=', id)
+        .orderBy('indicators.key')
+        .execute();
+      expect(links).toEqual([
+        {
+          key: account.key,
+          status: 'reported',
+          reported_loss_vnd: Number(before?.reported_loss_vnd ?? 0) + 2_000_000,
+        },
+        { key: phone.key, status: 'reported', reported_loss_vnd: 0 },
+      ]);
+      const sources = await testDb.database.db
+        .selectFrom('indicator_sources')
+        .select(['source_type', 'reporter_hash'])
+        .where('source_ref', '=', id)
+        .where('reporter_hash', '=', pending.reporterHash)
+        .execute();
+      expect(sources).toEqual([
+        { source_type: 'report', reporter_hash: 'a-reporter-counted-once' },
+        { source_type: 'report', reporter_hash: 'a-reporter-counted-once' },
+      ]);
+      const transfer = await testDb.database.db
+        .selectFrom('report_transfers')
+        .innerJoin('indicators', 'indicators.id', 'report_transfers.to_indicator_id')
+        .select('indicators.key')
+        .where('report_transfers.report_id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(transfer.key).toBe(account.key);
+      // Nothing is left, so another run takes nothing.
+      expect(await platform.services.reports.linkRegistry()).toBe(0);
     });
 
     it('keeps the timeline append-only', async () => {

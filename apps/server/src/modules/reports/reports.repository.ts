@@ -14,6 +14,12 @@ export type ReportRow = Selectable<ReportsTable>;
 export type TransferRow = Selectable<ReportTransfersTable>;
 export type EvidenceRow = Omit<Selectable<ReportEvidenceTable>, 'content'>;
 export type ReportEventRow = Selectable<ReportEventsTable>;
+export type NewReportEventRow = Omit<ReportEventRow, 'details'> & { details: string };
+export type NewEvidenceRow = Selectable<ReportEvidenceTable>;
+export type NewReportRow = Omit<ReportRow, 'unreadable' | 'registry_pending'> & {
+  unreadable: string;
+  registry_pending: string | null;
+};
 export type CaseRow = Selectable<CasesTable>;
 
 /** A report row with the names the inbox shows and the counts it needs. */
@@ -122,48 +128,51 @@ export function createReportsRepository() {
      * The police unit that receives a report from this place: the commune's own police if it has one,
      * else the province's police; among several, the oldest (the one set up for the area first).
      */
+    /** The police unit of the commune when it has one, else of the province. */
     async policeUnitFor(
       db: Kysely<DB>,
       provinceCode: string,
       communeCode: string | null,
     ): Promise<AgencyPlace | undefined> {
-      const base = db
+      return db
         .selectFrom('agencies')
         .select(['id', 'name', 'type', 'scope_level', 'province_code', 'commune_code', 'active'])
         .where('active', '=', true)
         .where('type', 'in', POLICE_TYPES)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('scope_level', '=', 'province'), eb('province_code', '=', provinceCode)]),
+            ...(communeCode
+              ? [eb.and([eb('scope_level', '=', 'commune'), eb('commune_code', '=', communeCode)])]
+              : []),
+          ]),
+        )
+        .orderBy(sql`scope_level = 'commune'`, 'desc')
         .orderBy('created_at')
-        .orderBy('id');
-      if (communeCode) {
-        const commune = await base
-          .where('scope_level', '=', 'commune')
-          .where('commune_code', '=', communeCode)
-          .executeTakeFirst();
-        if (commune) return commune;
-      }
-      return base
-        .where('scope_level', '=', 'province')
-        .where('province_code', '=', provinceCode)
+        .orderBy('id')
         .executeTakeFirst();
     },
 
-    async provinceExists(db: Kysely<DB>, provinceCode: string): Promise<boolean> {
+    /** Whether the province exists and the commune, when given, is one of its communes. */
+    async placeKnown(db: Kysely<DB>, provinceCode: string, communeCode: string | null) {
       const row = await db
-        .selectFrom('provinces')
-        .select('code')
-        .where('code', '=', provinceCode)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async communeIn(db: Kysely<DB>, communeCode: string, provinceCode: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('communes')
-        .select('code')
-        .where('code', '=', communeCode)
-        .where('province_code', '=', provinceCode)
-        .executeTakeFirst();
-      return row !== undefined;
+        .selectNoFrom((eb) => [
+          eb
+            .exists(eb.selectFrom('provinces').select('code').where('code', '=', provinceCode))
+            .as('province'),
+          (communeCode
+            ? eb.exists(
+                eb
+                  .selectFrom('communes')
+                  .select('code')
+                  .where('code', '=', communeCode)
+                  .where('province_code', '=', provinceCode),
+              )
+            : eb.lit(true)
+          ).as('commune'),
+        ])
+        .executeTakeFirstOrThrow();
+      return { province: Boolean(row.province), commune: Boolean(row.commune) };
     },
 
     async activeUserOf(db: Kysely<DB>, userId: string, agencyId: string) {
@@ -176,38 +185,111 @@ export function createReportsRepository() {
         .executeTakeFirst();
     },
 
-    async recentDuplicate(db: Kysely<DB>, fingerprint: string, since: Date) {
+    /** Which of these fingerprints belong to reports received since `since`. */
+    async recentFingerprints(
+      db: Kysely<DB>,
+      fingerprints: readonly string[],
+      since: Date,
+    ): Promise<Set<string>> {
+      if (fingerprints.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('reports')
+        .select('fingerprint')
+        .where('fingerprint', 'in', fingerprints)
+        .where('received_at', '>=', since)
+        .execute();
+      return new Set(rows.map((row) => row.fingerprint));
+    },
+
+    async insertReports(db: Kysely<DB>, rows: readonly NewReportRow[]) {
+      if (rows.length > 0)
+        await db
+          .insertInto('reports')
+          .values([...rows])
+          .execute();
+    },
+
+    /**
+     * Takes up to `limit` reports whose identifiers have not entered the registry yet, oldest first, and
+     * locks them; reports another process is linking are skipped.
+     */
+    async pendingRegistryLinks(db: Kysely<DB>, limit: number) {
       return db
         .selectFrom('reports')
-        .select('id')
-        .where('fingerprint', '=', fingerprint)
-        .where('received_at', '>=', since)
-        .executeTakeFirst();
+        .select(['id', 'registry_pending', 'handling_agency_id', 'scam_method'])
+        .where('registry_pending', 'is not', null)
+        .orderBy('received_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
     },
 
-    async insertReport(db: Kysely<DB>, row: Omit<ReportRow, 'unreadable'> & { unreadable: string }) {
-      await db.insertInto('reports').values(row).execute();
-    },
-
-    async insertIdentifierLinks(db: Kysely<DB>, reportId: string, indicatorIds: readonly string[]) {
-      if (indicatorIds.length === 0) return;
+    async insertIdentifierLinks(
+      db: Kysely<DB>,
+      links: ReadonlyArray<{ reportId: string; indicatorId: string }>,
+    ) {
+      if (links.length === 0) return;
       await db
         .insertInto('report_identifiers')
-        .values([...new Set(indicatorIds)].map((indicator_id) => ({ report_id: reportId, indicator_id })))
+        .values(links.map((link) => ({ report_id: link.reportId, indicator_id: link.indicatorId })))
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
 
-    async insertTransfers(db: Kysely<DB>, rows: TransferRow[]) {
-      if (rows.length > 0) await db.insertInto('report_transfers').values(rows).execute();
+    /** Points transfers at the registry entries of their target accounts. */
+    async setTransferTargets(
+      db: Kysely<DB>,
+      targets: ReadonlyArray<{ reportId: string; position: number; indicatorId: string }>,
+    ) {
+      if (targets.length === 0) return;
+      await sql`
+        update report_transfers as t set to_indicator_id = c."indicatorId"
+        from jsonb_to_recordset(${JSON.stringify(targets)}::jsonb)
+          as c("reportId" uuid, position smallint, "indicatorId" uuid)
+        where t.report_id = c."reportId" and t.position = c.position`.execute(db);
     },
 
-    async insertEvidence(db: Kysely<DB>, row: Selectable<ReportEvidenceTable>) {
-      await db.insertInto('report_evidence').values(row).execute();
+    /**
+     * Marks reports as linked to the registry, adding to each what it named that the registry will not
+     * take (official identifiers).
+     */
+    async markLinked(
+      db: Kysely<DB>,
+      reports: ReadonlyArray<{
+        id: string;
+        unreadable: Array<{ input: string; code: string; message: string }>;
+      }>,
+    ) {
+      if (reports.length === 0) return;
+      await sql`
+        update reports as r set registry_pending = null, unreadable = r.unreadable || c.unreadable
+        from jsonb_to_recordset(${JSON.stringify(reports)}::jsonb) as c(id uuid, unreadable jsonb)
+        where r.id = c.id`.execute(db);
     },
 
-    async insertEvent(db: Kysely<DB>, row: Omit<ReportEventRow, 'details'> & { details: string }) {
-      await db.insertInto('report_events').values(row).execute();
+    async insertTransfers(db: Kysely<DB>, rows: readonly TransferRow[]) {
+      if (rows.length > 0)
+        await db
+          .insertInto('report_transfers')
+          .values([...rows])
+          .execute();
+    },
+
+    async insertEvidence(db: Kysely<DB>, rows: readonly NewEvidenceRow[]) {
+      if (rows.length > 0)
+        await db
+          .insertInto('report_evidence')
+          .values([...rows])
+          .execute();
+    },
+
+    async insertEvents(db: Kysely<DB>, rows: readonly NewReportEventRow[]) {
+      if (rows.length > 0)
+        await db
+          .insertInto('report_events')
+          .values([...rows])
+          .execute();
     },
 
     async byId(db: Kysely<DB>, id: string): Promise<ReportRow | undefined> {
@@ -222,7 +304,11 @@ export function createReportsRepository() {
       return db.selectFrom('reports').selectAll().where('tracking_code', '=', code).executeTakeFirst();
     },
 
-    async update(db: Kysely<DB>, id: string, changes: Partial<Omit<ReportRow, 'id' | 'unreadable'>>) {
+    async update(
+      db: Kysely<DB>,
+      id: string,
+      changes: Partial<Omit<ReportRow, 'id' | 'unreadable' | 'registry_pending'>>,
+    ) {
       await db.updateTable('reports').set(changes).where('id', '=', id).execute();
     },
 

@@ -33,6 +33,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { DataCipher } from '../../shared/data-cipher.js';
 import type { KeyedHasher } from '../../shared/keyed-hash.js';
+import { createBatcher } from '../../shared/batcher.js';
 import { newId } from '../../shared/ids.js';
 import {
   decide,
@@ -42,7 +43,7 @@ import {
   type Action,
   type Actor,
 } from '../../shared/policy.js';
-import type { AuditRecorder } from '../audit/index.js';
+import type { AuditEvent, AuditRecorder } from '../audit/index.js';
 import type { IndicatorRow, IndicatorsService } from '../indicators/index.js';
 import { checkEvidence, type EvidenceUpload } from './evidence.js';
 import {
@@ -53,24 +54,46 @@ import {
   fingerprint,
   isOverdue,
   maskAccount,
+  registryLinksOf,
   transitionsFrom,
   vietnamDate,
 } from './report.js';
-import type { AgencyPlace, ReportListRow, ReportRow, ReportsRepository } from './reports.repository.js';
+import { createRegistryLinker } from './registry-links.js';
+import type {
+  AgencyPlace,
+  NewEvidenceRow,
+  NewReportEventRow,
+  NewReportRow,
+  ReportListRow,
+  ReportRow,
+  ReportsRepository,
+  TransferRow,
+} from './reports.repository.js';
+
+/** A message to a reporter, for the notification outbox. */
+export interface QueuedMessage {
+  channel: 'email' | 'sms';
+  recipient: string;
+  template: 'report.received' | 'report.status_changed' | 'reports.deadline_digest';
+  language: 'vi' | 'en';
+  params: Record<string, string | number | null>;
+  reportId: string | null;
+}
 
 /** What the reports module needs from the notification outbox (modules/notifications). */
 export interface ReporterMessages {
-  queue(
-    trx: Kysely<DB>,
-    message: {
-      channel: 'email' | 'sms';
-      recipient: string;
-      template: 'report.received' | 'report.status_changed' | 'reports.deadline_digest';
-      language: 'vi' | 'en';
-      params: Record<string, string | number | null>;
-      reportId: string | null;
-    },
-  ): Promise<string>;
+  queue(trx: Kysely<DB>, message: QueuedMessage): Promise<string>;
+  queueAll(trx: Kysely<DB>, messages: readonly QueuedMessage[]): Promise<string[]>;
+}
+
+/** A report ready to be stored, everything computed: what one intake adds to a batch. */
+interface PreparedReport {
+  report: NewReportRow;
+  transfers: TransferRow[];
+  evidence: NewEvidenceRow[];
+  event: NewReportEventRow;
+  message: QueuedMessage | null;
+  audit: { context: RequestContext; event: AuditEvent };
 }
 
 export interface ReportsDependencies {
@@ -83,10 +106,12 @@ export interface ReportsDependencies {
   /** Keyed hashes: a reporter is counted once per registry entry without keeping who it was. */
   hasher: KeyedHasher;
   messages: ReporterMessages;
-  /** Whether a key is on the allowlist of official identifiers (the registry's). */
-  isAllowlisted: (db: Kysely<DB>, key: string) => Promise<boolean>;
+  /** Which of these keys are on the allowlist of official identifiers (the registry's). */
+  allowlisted: (db: Kysely<DB>, keys: readonly string[]) => Promise<Set<string>>;
   /** Called after commit with the registry entries a report created or touched (the lookup index). */
   onIndicatorsChanged?: (rows: IndicatorRow[]) => void;
+  /** Told when reports could not be linked to the registry (they stay marked and are linked later). */
+  onLinkError?: (error: unknown) => void;
 }
 
 type PageQueryValue = z.output<typeof PageQuery>;
@@ -106,6 +131,8 @@ function readable(length: number): string {
 const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 /** A second identical submission within this time is the same report sent twice. */
 const DUPLICATE_WINDOW_MS = 24 * 3_600_000;
+/** Reports stored in one transaction at most (each may carry evidence files of several megabytes). */
+const INTAKE_BATCH = 32;
 
 const targetOf = (agency: Pick<AgencyPlace, 'id' | 'scope_level' | 'province_code' | 'commune_code'>) => ({
   agencyId: agency.id,
@@ -116,6 +143,13 @@ const targetOf = (agency: Pick<AgencyPlace, 'id' | 'scope_level' | 'province_cod
 
 export function createReportsService(deps: ReportsDependencies) {
   const { db, repository, indicators, audit, clock, cipher, messages } = deps;
+  const linker = createRegistryLinker({
+    db,
+    repository,
+    indicators,
+    allowlisted: deps.allowlisted,
+    onIndicatorsChanged: deps.onIndicatorsChanged,
+  });
 
   /**
    * Whether the actor may perform `action` on a report handled by `unit`: 404 when the report is outside
@@ -242,22 +276,19 @@ export function createReportsService(deps: ReportsDependencies) {
     };
   }
 
-  async function event(
-    trx: Kysely<DB>,
-    reportId: string,
-    actor: Actor | null,
-    fields: {
-      type: ReportDetail['timeline'][number]['type'];
-      fromStatus?: ReportRow['status'] | null;
-      toStatus?: ReportRow['status'] | null;
-      decision?: ReportRow['decision'];
-      reason?: string | null;
-      publicMessage?: string | null;
-      agencyId?: string | null;
-      details?: Record<string, unknown>;
-    },
-  ) {
-    await repository.insertEvent(trx, {
+  type EventFields = {
+    type: ReportDetail['timeline'][number]['type'];
+    fromStatus?: ReportRow['status'] | null;
+    toStatus?: ReportRow['status'] | null;
+    decision?: ReportRow['decision'];
+    reason?: string | null;
+    publicMessage?: string | null;
+    agencyId?: string | null;
+    details?: Record<string, unknown>;
+  };
+
+  function eventRow(reportId: string, actor: Actor | null, fields: EventFields): NewReportEventRow {
+    return {
       id: newId(),
       report_id: reportId,
       type: fields.type,
@@ -270,29 +301,98 @@ export function createReportsService(deps: ReportsDependencies) {
       agency_id: fields.agencyId ?? actor?.agency.id ?? null,
       details: JSON.stringify(fields.details ?? {}),
       created_at: clock.now(),
-    });
+    };
   }
 
-  /** Tells the reporter, through the contact they gave, that their report moved (in the same transaction). */
-  async function tellReporter(
-    trx: Kysely<DB>,
-    row: ReportRow,
+  async function event(trx: Kysely<DB>, reportId: string, actor: Actor | null, fields: EventFields) {
+    await repository.insertEvents(trx, [eventRow(reportId, actor, fields)]);
+  }
+
+  /** The message that tells the reporter, through the contact they gave, that their report moved. */
+  function messageTo(
+    row: Pick<ReportRow, 'id' | 'tracking_code' | 'language' | 'contact_encrypted'>,
     template: 'report.received' | 'report.status_changed',
     params: Record<string, string | number | null>,
-  ) {
-    if (!row.contact_encrypted) return;
+  ): QueuedMessage | null {
+    if (!row.contact_encrypted) return null;
     const contact = JSON.parse(cipher.decrypt(row.contact_encrypted)) as StoredContact;
     const recipient = contact.email ?? contact.phone;
-    if (!recipient) return;
-    await messages.queue(trx, {
+    if (!recipient) return null;
+    return {
       channel: contact.email ? 'email' : 'sms',
       recipient,
       template,
       language: row.language,
       params: { trackingCode: row.tracking_code, ...params },
       reportId: row.id,
+    };
+  }
+
+  /** Tells the reporter that their report moved, in the same transaction as the move. */
+  async function tellReporter(
+    trx: Kysely<DB>,
+    row: ReportRow,
+    template: 'report.received' | 'report.status_changed',
+    params: Record<string, string | number | null>,
+  ) {
+    const message = messageTo(row, template, params);
+    if (message) await messages.queue(trx, message);
+  }
+
+  /**
+   * Stores reports received together (see the batcher) in one transaction: reports already received
+   * (the same fingerprint within the duplicate window, or twice in the batch) are refused one by one,
+   * the others stored with their transfers, evidence, timeline, message to the reporter and audit entry.
+   */
+  async function storeReports(items: PreparedReport[]): Promise<Array<true | AppError>> {
+    return db.transaction().execute(async (trx) => {
+      const since = new Date(clock.now().getTime() - DUPLICATE_WINDOW_MS);
+      const seen = await repository.recentFingerprints(
+        trx,
+        items.map((item) => item.report.fingerprint),
+        since,
+      );
+      const stored: PreparedReport[] = [];
+      const results = items.map((item) => {
+        if (seen.has(item.report.fingerprint)) {
+          return new AppError(
+            'report.duplicate',
+            'This report was already received; follow it with the tracking code you were given',
+          );
+        }
+        seen.add(item.report.fingerprint);
+        stored.push(item);
+        return true as const;
+      });
+      await repository.insertReports(
+        trx,
+        stored.map((item) => item.report),
+      );
+      await repository.insertTransfers(
+        trx,
+        stored.flatMap((item) => item.transfers),
+      );
+      await repository.insertEvidence(
+        trx,
+        stored.flatMap((item) => item.evidence),
+      );
+      await repository.insertEvents(
+        trx,
+        stored.map((item) => item.event),
+      );
+      await messages.queueAll(
+        trx,
+        stored.flatMap((item) => (item.message ? [item.message] : [])),
+      );
+      // Last: the audit chain is appended under a lock held until commit.
+      await audit.recordAll(
+        trx,
+        stored.map((item) => item.audit),
+      );
+      return results;
     });
   }
+  const intakeBatcher = createBatcher(storeReports, { maxBatch: INTAKE_BATCH });
 
   /** Parses what the reporter named: registry identifiers, and what could not be read (kept, never lost). */
   function parseIdentifiers(inputs: readonly string[]) {
@@ -316,10 +416,13 @@ export function createReportsService(deps: ReportsDependencies) {
     intake: { channel: ReportChannel; actor: Actor | null; handlingAgency: AgencyPlace | null },
   ) {
     const evidence = await checkEvidence(files);
-    if (!(await repository.provinceExists(db, input.provinceCode))) {
-      throw new AppError('report.unknown_area', `No province ${input.provinceCode}`);
-    }
-    if (input.communeCode && !(await repository.communeIn(db, input.communeCode, input.provinceCode))) {
+    const [place, policy, unit] = await Promise.all([
+      repository.placeKnown(db, input.provinceCode, input.communeCode ?? null),
+      repository.deadlinePolicy(db),
+      intake.handlingAgency ?? repository.policeUnitFor(db, input.provinceCode, input.communeCode ?? null),
+    ]);
+    if (!place.province) throw new AppError('report.unknown_area', `No province ${input.provinceCode}`);
+    if (!place.commune) {
       throw new AppError('report.unknown_area', `No commune ${input.communeCode} in ${input.provinceCode}`);
     }
     const contactText = input.contact
@@ -338,10 +441,6 @@ export function createReportsService(deps: ReportsDependencies) {
       const account = identify(t.toBank ? `${t.toBank} ${t.toAccount}` : t.toAccount);
       return account.ok ? account.value : null;
     });
-    const policy = await repository.deadlinePolicy(db);
-    const unit =
-      intake.handlingAgency ??
-      (await repository.policeUnitFor(db, input.provinceCode, input.communeCode ?? null));
     const secret = readable(16).replace(/(.{4})(?=.)/g, '$1-');
     const reportId = newId();
     const trackingCode = `TG-${readable(8)}`;
@@ -352,158 +451,115 @@ export function createReportsService(deps: ReportsDependencies) {
       'reporter',
       input.contact ? (input.contact.phone ?? input.contact.email ?? contactText!) : `anonymous:${reportId}`,
     );
-    const changed: IndicatorRow[] = [];
+    const links = registryLinksOf(parsed, input.transfers, transferTargets);
 
-    const receipt = await db.transaction().execute(async (trx) => {
-      if (await repository.recentDuplicate(trx, print, new Date(now.getTime() - DUPLICATE_WINDOW_MS))) {
-        throw new AppError(
-          'report.duplicate',
-          'This report was already received; follow it with the tracking code you were given',
-        );
-      }
-      const row: ReportRow = {
-        id: reportId,
-        tracking_code: trackingCode,
-        secret_hash: hashSecret(secret),
-        channel: intake.channel,
-        status: 'received',
-        decision: null,
-        scam_method: input.scamMethod,
-        occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
-        channels: input.channels,
-        story: input.story,
-        total_loss_vnd: totalLoss,
-        province_code: input.provinceCode,
-        commune_code: input.communeCode ?? null,
-        contact_encrypted: input.contact
-          ? cipher.encrypt(
-              JSON.stringify({
-                fullName: input.contact.fullName,
-                phone: input.contact.phone ?? null,
-                email: input.contact.email ?? null,
-                address: input.contact.address ?? null,
-              } satisfies StoredContact),
-            )
-          : null,
-        language: input.language,
-        handling_agency_id: unit?.id ?? null,
-        assigned_user_id: null,
-        case_id: null,
-        received_at: now,
-        due_at: dueDate(now, [], policy),
-        extensions: [],
-        decided_at: null,
-        unreadable: [],
-        fingerprint: print,
-        created_by: intake.actor?.kind === 'user' ? intake.actor.userId : null,
-        last_reminded_on: null,
-      };
-      const official: typeof unreadable = [];
-      const indicatorIds: string[] = [];
-      const registryEntry = async (identifier: AnyIdentifier, lossVnd: number | null) => {
-        if (await deps.isAllowlisted(trx, identifier.key)) {
-          official.push({
-            input: identifier.display,
-            code: 'identifier.official',
-            message: 'On the list of official identifiers: possibly spoofed; not added to the registry',
-          });
-          return null;
-        }
-        const entry = await indicators.addSource(trx, identifier, {
-          type: 'report',
-          ref: reportId,
-          agencyId: unit?.id ?? null,
-          reporterHash,
-          scamMethod: input.scamMethod,
-          lossVnd,
-          evidenceUrl: null,
-          note: null,
-          createdBy: null,
-          sharing: 'public',
-        });
-        changed.push(entry);
-        indicatorIds.push(entry.id);
-        return entry;
-      };
-      // Every registry entry the report touches, once, with the money sent to it, locked in the order of
-      // their keys: concurrent reports naming the same entries in another order cannot deadlock.
-      const touched = new Map<string, { identifier: AnyIdentifier; lossVnd: number }>();
-      for (const identifier of parsed) touched.set(identifier.key, { identifier, lossVnd: 0 });
-      input.transfers.forEach((t, position) => {
-        const target = transferTargets[position];
-        if (!target) return;
-        const seen = touched.get(target.key);
-        touched.set(target.key, {
-          identifier: seen?.identifier ?? target,
-          lossVnd: (seen?.lossVnd ?? 0) + t.amountVnd,
-        });
+    const row: ReportRow = {
+      id: reportId,
+      tracking_code: trackingCode,
+      secret_hash: hashSecret(secret),
+      channel: intake.channel,
+      status: 'received',
+      decision: null,
+      scam_method: input.scamMethod,
+      occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
+      channels: input.channels,
+      story: input.story,
+      total_loss_vnd: totalLoss,
+      province_code: input.provinceCode,
+      commune_code: input.communeCode ?? null,
+      contact_encrypted: input.contact
+        ? cipher.encrypt(
+            JSON.stringify({
+              fullName: input.contact.fullName,
+              phone: input.contact.phone ?? null,
+              email: input.contact.email ?? null,
+              address: input.contact.address ?? null,
+            } satisfies StoredContact),
+          )
+        : null,
+      language: input.language,
+      handling_agency_id: unit?.id ?? null,
+      assigned_user_id: null,
+      case_id: null,
+      received_at: now,
+      due_at: dueDate(now, [], policy),
+      extensions: [],
+      decided_at: null,
+      unreadable: [],
+      fingerprint: print,
+      created_by: intake.actor?.kind === 'user' ? intake.actor.userId : null,
+      last_reminded_on: null,
+      registry_pending: null,
+    };
+    const transferRows = [];
+    for (const [position, t] of input.transfers.entries()) {
+      transferRows.push({
+        id: newId(),
+        report_id: reportId,
+        position,
+        from_bank: t.fromBank ?? null,
+        from_account_encrypted: t.fromAccount ? cipher.encrypt(t.fromAccount) : null,
+        from_account_masked: t.fromAccount ? maskAccount(t.fromAccount) : null,
+        to_bank: t.toBank ?? null,
+        to_account: t.toAccount,
+        // Set when the report's identifiers enter the registry, right after it is stored.
+        to_indicator_id: null,
+        amount_vnd: t.amountVnd,
+        at: t.at ? new Date(t.at) : null,
+        reference: t.reference ?? null,
       });
-      const entries = new Map<string, IndicatorRow | null>();
-      for (const key of [...touched.keys()].sort()) {
-        const { identifier, lossVnd } = touched.get(key)!;
-        entries.set(key, await registryEntry(identifier, lossVnd > 0 ? lossVnd : null));
-      }
-      const transferRows = [];
-      for (const [position, t] of input.transfers.entries()) {
-        const target = transferTargets[position];
-        const entry = target ? (entries.get(target.key) ?? null) : null;
-        transferRows.push({
-          id: newId(),
-          report_id: reportId,
-          position,
-          from_bank: t.fromBank ?? null,
-          from_account_encrypted: t.fromAccount ? cipher.encrypt(t.fromAccount) : null,
-          from_account_masked: t.fromAccount ? maskAccount(t.fromAccount) : null,
-          to_bank: t.toBank ?? null,
-          to_account: t.toAccount,
-          to_indicator_id: entry?.id ?? null,
-          amount_vnd: t.amountVnd,
-          at: t.at ? new Date(t.at) : null,
-          reference: t.reference ?? null,
-        });
-      }
-      await repository.insertReport(trx, {
+    }
+    await intakeBatcher.add({
+      report: {
         ...row,
-        unreadable: JSON.stringify([...unreadable, ...official]),
-      });
-      await repository.insertIdentifierLinks(trx, reportId, indicatorIds);
-      await repository.insertTransfers(trx, transferRows);
-      for (const file of evidence) {
-        await repository.insertEvidence(trx, {
-          id: newId(),
-          report_id: reportId,
-          file_name: file.fileName,
-          media_type: file.mediaType,
-          size_bytes: file.sizeBytes,
-          sha256: file.sha256,
-          content: file.bytes,
-          received_at: now,
-        });
-      }
-      await event(trx, reportId, intake.actor, {
+        unreadable: JSON.stringify(unreadable),
+        registry_pending: links.entries.length > 0 ? JSON.stringify({ reporterHash, ...links }) : null,
+      },
+      transfers: transferRows,
+      evidence: evidence.map((file) => ({
+        id: newId(),
+        report_id: reportId,
+        file_name: file.fileName,
+        media_type: file.mediaType,
+        size_bytes: file.sizeBytes,
+        sha256: file.sha256,
+        content: file.bytes,
+        received_at: now,
+      })),
+      event: eventRow(reportId, intake.actor, {
         type: 'received',
         toStatus: 'received',
         agencyId: unit?.id ?? null,
         details: { channel: intake.channel, evidence: evidence.length },
-      });
-      await audit.record(trx, context, {
-        action: intake.actor ? 'report.intake' : 'report.submit',
-        targetType: 'report',
-        targetId: reportId,
-        targetAgencyId: unit?.id ?? null,
-        personalData: input.contact !== undefined,
-        details: { channel: intake.channel, identifiers: indicatorIds.length, evidence: evidence.length },
-      });
-      await tellReporter(trx, row, 'report.received', { handlingUnit: unit?.name ?? null });
-      return {
-        trackingCode,
-        secret,
-        receivedAt: now.toISOString(),
-        handlingUnit: unit?.name ?? null,
-        evidenceCount: evidence.length,
-      } satisfies ReportReceipt;
+      }),
+      message: messageTo(row, 'report.received', { handlingUnit: unit?.name ?? null }),
+      audit: {
+        context,
+        event: {
+          action: intake.actor ? 'report.intake' : 'report.submit',
+          targetType: 'report',
+          targetId: reportId,
+          targetAgencyId: unit?.id ?? null,
+          personalData: input.contact !== undefined,
+          details: { channel: intake.channel, identifiers: links.entries.length, evidence: evidence.length },
+        },
+      },
     });
-    deps.onIndicatorsChanged?.(changed);
+    const receipt = {
+      trackingCode,
+      secret,
+      receivedAt: now.toISOString(),
+      handlingUnit: unit?.name ?? null,
+      evidenceCount: evidence.length,
+    } satisfies ReportReceipt;
+    // The registry follows at once, batched with the reports stored meanwhile. A citizen's receipt does
+    // not wait for it; an officer taking a report at the unit does, to see at once the reports it shares
+    // an identifier with. A failure there loses nothing: the report keeps its mark and the next run, or
+    // the job every minute, links it.
+    if (links.entries.length > 0) {
+      const linked = linker.linkPending().catch((error: unknown) => deps.onLinkError?.(error));
+      if (intake.actor) await linked;
+    }
     return { receipt, reportId };
   }
 
@@ -831,6 +887,9 @@ export function createReportsService(deps: ReportsDependencies) {
     },
 
     /** Daily: an entry on the timeline of each open report near or past its deadline, once a day. */
+    /** Links stored reports whose identifiers have not entered the registry yet (the job every minute). */
+    linkRegistry: () => linker.linkPending(),
+
     async remindDeadlines(): Promise<number> {
       const now = clock.now();
       const policy = await repository.deadlinePolicy(db);
