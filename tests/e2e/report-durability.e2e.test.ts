@@ -234,6 +234,19 @@ async function killDuringSubmissions(
       const reportCount = Number((Array.isArray(reports) ? reports[0]! : reports).rows[0]!.n);
       // Every stored report has its one file (none stored without its evidence).
       expect(reportCount).toBe(rows.length);
+      // And its 5 identifiers in the registry: those the killed server had not linked yet were linked by
+      // the restarted one (ADR 0007).
+      const links = await opened.executeSql(
+        `select count(*) filter (where r.registry_pending is not null) as pending,
+                count(*) filter (where (select count(*) from report_identifiers l where l.report_id = r.id) <> 5)
+                  as not_linked
+           from reports r where r.channel = 'online'`,
+      );
+      const linkRow = (Array.isArray(links) ? links[0]! : links).rows[0]!;
+      expect({ pending: Number(linkRow.pending), notLinked: Number(linkRow.not_linked) }).toEqual({
+        pending: 0,
+        notLinked: 0,
+      });
     } finally {
       await opened.close();
     }

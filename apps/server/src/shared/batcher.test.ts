@@ -69,6 +69,18 @@ describe('the batcher (group commit)', () => {
     expect(writer.batches).toEqual([[1], [6, 7, 8], [6], [7], [8]]);
   });
 
+  it('writes up to `concurrency` batches at once', async () => {
+    const writer = controlledWriter();
+    const batcher = createBatcher(writer.write, { maxBatch: 10, concurrency: 2 });
+    const all = [1, 2, 3, 4].map((item) => batcher.add(item));
+    // 1 and 2 each start a batch of their own; 3 and 4 wait for the first to finish.
+    await writer.finishNext();
+    await writer.finishNext();
+    await writer.finishNext();
+    expect(await Promise.all(all)).toEqual([10, 20, 30, 40]);
+    expect(writer.batches).toEqual([[1], [2], [3, 4]]);
+  });
+
   it('starts again after going idle', async () => {
     const writer = controlledWriter();
     const batcher = createBatcher(writer.write, { maxBatch: 10 });

@@ -3,19 +3,21 @@
  * so that a burst of requests shares one transaction (one lock wait, one commit, multi-row statements)
  * instead of queueing for one each. `write` answers, for each item in order, its result or the error
  * that is that item's alone (a duplicate, say). When `write` throws, the batch is written again one item
- * at a time, so that one bad item fails only its own request.
+ * at a time, so that one bad item fails only its own request. Up to `concurrency` batches are written at
+ * once (default 1): the part of a transaction before its commit can overlap with another's.
  */
 export function createBatcher<T, R>(
   write: (items: T[]) => Promise<Array<R | Error>>,
-  options: { maxBatch: number },
+  options: { maxBatch: number; concurrency?: number },
 ) {
+  const concurrency = options.concurrency ?? 1;
   interface Waiting {
     item: T;
     resolve: (result: R) => void;
     reject: (error: unknown) => void;
   }
   let waiting: Waiting[] = [];
-  let running = false;
+  let running = 0;
 
   const settle = (entry: Waiting, result: R | Error | undefined) => {
     if (result instanceof Error) entry.reject(result);
@@ -33,7 +35,7 @@ export function createBatcher<T, R>(
   }
 
   async function drain() {
-    running = true;
+    running++;
     try {
       while (waiting.length > 0) {
         const batch = waiting.slice(0, options.maxBatch);
@@ -52,7 +54,7 @@ export function createBatcher<T, R>(
         batch.forEach((entry, position) => settle(entry, results[position]));
       }
     } finally {
-      running = false;
+      running--;
     }
   }
 
@@ -61,7 +63,7 @@ export function createBatcher<T, R>(
     add(item: T): Promise<R> {
       return new Promise<R>((resolve, reject) => {
         waiting.push({ item, resolve, reject });
-        if (!running) void drain();
+        if (running < concurrency) void drain();
       });
     },
   };

@@ -188,6 +188,7 @@ for (const target of databaseTargets()) {
         },
       });
       expect(second.statusCode, second.body).toBe(201);
+      await platform.services.reports.linkRegistry();
       const page = ReportPageSchema.parse((await as(officer, 'GET', '/api/reports?sort=received')).json());
       const ids = page.items.map((r) => r.id);
       const firstId = page.items.find((r) => r.trackingCode === first.json().trackingCode)!.id;

@@ -8,6 +8,11 @@ import type { ReportsRepository } from './reports.repository.js';
 const BATCH = 200;
 /** Batches per run at most: a run that keeps finding full batches leaves the rest to the next one. */
 const MAX_BATCHES_PER_RUN = 5;
+/**
+ * How long a citizen's report waits before its run starts: reports arriving meanwhile share the run, so
+ * a burst costs a few runs rather than one per report, and the registry is still current within a second.
+ */
+export const LINK_DELAY_MS = 250;
 
 export interface RegistryLinkerDependencies {
   db: Kysely<DB>;
@@ -116,21 +121,44 @@ export function createRegistryLinker(deps: RegistryLinkerDependencies) {
 
   let tail: Promise<unknown> = Promise.resolve();
   let queued: Promise<number> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  function linkPending(): Promise<number> {
+    if (queued) return queued;
+    const next = tail.then(() => {
+      queued = null;
+      return run();
+    });
+    queued = next;
+    tail = next.catch(() => undefined);
+    return next;
+  }
 
   return {
     /**
      * Links what is pending, in a run that starts after this call (after the run going on, if any);
      * callers that ask while a run is waiting to start share it. Answers how many reports that run linked.
      */
-    linkPending(): Promise<number> {
-      if (queued) return queued;
-      const next = tail.then(() => {
-        queued = null;
-        return run();
-      });
-      queued = next;
-      tail = next.catch(() => undefined);
-      return next;
+    linkPending,
+
+    /** Links what is pending now, instead of in the run `linkSoon` arranged, if any. */
+    linkNow(): Promise<number> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      return linkPending();
+    },
+
+    /**
+     * Links what is pending in a run that starts within LINK_DELAY_MS, shared with whatever else arrives
+     * by then. `onError` hears of a failed run (the reports stay marked for the next).
+     */
+    linkSoon(onError: (error: unknown) => void): void {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        linkPending().catch(onError);
+      }, LINK_DELAY_MS);
+      timer.unref();
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   isOverdue,
   maskAccount,
   registryLinksOf,
+  routeTo,
   transitionsFrom,
   vietnamDate,
 } from './report.js';
@@ -265,5 +266,40 @@ describe('the registry entries a report touches', () => {
         },
       ),
     );
+  });
+});
+
+describe('routing a report to the competent police unit', () => {
+  const province = (code: string, id: string) => ({
+    id,
+    scope_level: 'province',
+    province_code: code,
+    commune_code: null,
+  });
+  const commune = (code: string, id: string) => ({
+    id,
+    scope_level: 'commune',
+    province_code: '01',
+    commune_code: code,
+  });
+  const units = [
+    province('01', 'hanoi'),
+    commune('00004', 'ba-dinh'),
+    province('79', 'hcm'),
+    province('01', 'hanoi-newer'),
+  ];
+
+  it('goes to the commune’s own police when it has one', () => {
+    expect(routeTo(units, '01', '00004')?.id).toBe('ba-dinh');
+  });
+
+  it('goes to the province’s police otherwise, the oldest unit first', () => {
+    expect(routeTo(units, '01', '00007')?.id).toBe('hanoi');
+    expect(routeTo(units, '01', null)?.id).toBe('hanoi');
+    expect(routeTo(units, '79', null)?.id).toBe('hcm');
+  });
+
+  it('finds nobody where Khiên has no police unit', () => {
+    expect(routeTo(units, '48', null)).toBeNull();
   });
 });

@@ -212,3 +212,28 @@ export function registryLinksOf(
   });
   return { entries: [...entries.values()], transfers: targets };
 }
+
+/** A police unit as routing sees it. */
+export interface RoutableUnit {
+  scope_level: string;
+  province_code: string | null;
+  commune_code: string | null;
+}
+
+/**
+ * The competent police unit for a victim's area: the commune's police when the commune has a unit of its
+ * own, else the province's. `units` are candidates oldest first; the oldest matching one is chosen.
+ */
+export function routeTo<U extends RoutableUnit>(
+  units: readonly U[],
+  provinceCode: string,
+  communeCode: string | null,
+): U | null {
+  return (
+    (communeCode
+      ? units.find((unit) => unit.scope_level === 'commune' && unit.commune_code === communeCode)
+      : undefined) ??
+    units.find((unit) => unit.scope_level === 'province' && unit.province_code === provinceCode) ??
+    null
+  );
+}

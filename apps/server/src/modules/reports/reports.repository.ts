@@ -128,12 +128,16 @@ export function createReportsRepository() {
      * The police unit that receives a report from this place: the commune's own police if it has one,
      * else the province's police; among several, the oldest (the one set up for the area first).
      */
-    /** The police unit of the commune when it has one, else of the province. */
-    async policeUnitFor(
+    /**
+     * The active police units at province level in these provinces and at commune level in these
+     * communes, oldest first: what routing chooses from (`routeTo` in report.ts).
+     */
+    async policeUnitsIn(
       db: Kysely<DB>,
-      provinceCode: string,
-      communeCode: string | null,
-    ): Promise<AgencyPlace | undefined> {
+      provinceCodes: readonly string[],
+      communeCodes: readonly string[],
+    ): Promise<AgencyPlace[]> {
+      if (provinceCodes.length === 0 && communeCodes.length === 0) return [];
       return db
         .selectFrom('agencies')
         .select(['id', 'name', 'type', 'scope_level', 'province_code', 'commune_code', 'active'])
@@ -141,38 +145,38 @@ export function createReportsRepository() {
         .where('type', 'in', POLICE_TYPES)
         .where((eb) =>
           eb.or([
-            eb.and([eb('scope_level', '=', 'province'), eb('province_code', '=', provinceCode)]),
-            ...(communeCode
-              ? [eb.and([eb('scope_level', '=', 'commune'), eb('commune_code', '=', communeCode)])]
+            ...(provinceCodes.length > 0
+              ? [eb.and([eb('scope_level', '=', 'province'), eb('province_code', 'in', provinceCodes)])]
+              : []),
+            ...(communeCodes.length > 0
+              ? [eb.and([eb('scope_level', '=', 'commune'), eb('commune_code', 'in', communeCodes)])]
               : []),
           ]),
         )
-        .orderBy(sql`scope_level = 'commune'`, 'desc')
         .orderBy('created_at')
         .orderBy('id')
-        .executeTakeFirst();
+        .execute();
     },
 
-    /** Whether the province exists and the commune, when given, is one of its communes. */
-    async placeKnown(db: Kysely<DB>, provinceCode: string, communeCode: string | null) {
-      const row = await db
-        .selectNoFrom((eb) => [
-          eb
-            .exists(eb.selectFrom('provinces').select('code').where('code', '=', provinceCode))
-            .as('province'),
-          (communeCode
-            ? eb.exists(
-                eb
-                  .selectFrom('communes')
-                  .select('code')
-                  .where('code', '=', communeCode)
-                  .where('province_code', '=', provinceCode),
-              )
-            : eb.lit(true)
-          ).as('commune'),
-        ])
-        .executeTakeFirstOrThrow();
-      return { province: Boolean(row.province), commune: Boolean(row.commune) };
+    /** Which of these provinces exist, and the province of each of these communes that exists. */
+    async knownAreas(db: Kysely<DB>, provinceCodes: readonly string[], communeCodes: readonly string[]) {
+      const rows = await db
+        .selectFrom('provinces')
+        .select([sql<string>`'province'`.as('unit'), 'code', 'code as province_code'])
+        .where('code', 'in', provinceCodes.length > 0 ? provinceCodes : [''])
+        .unionAll(
+          db
+            .selectFrom('communes')
+            .select([sql<string>`'commune'`.as('unit'), 'code', 'province_code'])
+            .where('code', 'in', communeCodes.length > 0 ? communeCodes : ['']),
+        )
+        .execute();
+      return {
+        provinces: new Set(rows.filter((row) => row.unit === 'province').map((row) => row.code)),
+        communes: new Map(
+          rows.filter((row) => row.unit === 'commune').map((row) => [row.code, row.province_code]),
+        ),
+      };
     },
 
     async activeUserOf(db: Kysely<DB>, userId: string, agencyId: string) {

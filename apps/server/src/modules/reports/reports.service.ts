@@ -55,6 +55,7 @@ import {
   isOverdue,
   maskAccount,
   registryLinksOf,
+  routeTo,
   transitionsFrom,
   vietnamDate,
 } from './report.js';
@@ -86,8 +87,21 @@ export interface ReporterMessages {
   queueAll(trx: Kysely<DB>, messages: readonly QueuedMessage[]): Promise<string[]>;
 }
 
-/** A report ready to be stored, everything computed: what one intake adds to a batch. */
-interface PreparedReport {
+/**
+ * What one intake adds to a batch: the report, everything computed but what depends on the database's
+ * current state, which the batch reads once for all its reports (the routing and the deadline policy).
+ */
+interface ReportDraft {
+  fingerprint: string;
+  provinceCode: string;
+  communeCode: string | null;
+  /** The unit that takes the report at its own desk (staff intake); null: routed by the victim's area. */
+  handlingAgency: AgencyPlace | null;
+  build(unit: AgencyPlace | null, policy: DeadlinePolicy): StoredReport;
+}
+
+/** The rows of one report, as stored. */
+interface StoredReport {
   report: NewReportRow;
   transfers: TransferRow[];
   evidence: NewEvidenceRow[];
@@ -340,29 +354,51 @@ export function createReportsService(deps: ReportsDependencies) {
   }
 
   /**
-   * Stores reports received together (see the batcher) in one transaction: reports already received
-   * (the same fingerprint within the duplicate window, or twice in the batch) are refused one by one,
-   * the others stored with their transfers, evidence, timeline, message to the reporter and audit entry.
+   * Stores reports received together (see the batcher) in one transaction. Each is routed and given its
+   * deadline from one read of the police units and the policy for the whole batch. Reports naming an area
+   * that does not exist, and reports already received (the same fingerprint within the duplicate window,
+   * or twice in the batch), are refused one by one; the others are stored with their transfers,
+   * evidence, timeline, message to the reporter and audit entry.
    */
-  async function storeReports(items: PreparedReport[]): Promise<Array<true | AppError>> {
+  async function storeReports(
+    drafts: ReportDraft[],
+  ): Promise<Array<{ handlingUnit: AgencyPlace | null } | AppError>> {
     return db.transaction().execute(async (trx) => {
-      const since = new Date(clock.now().getTime() - DUPLICATE_WINDOW_MS);
+      const provinceCodes = [...new Set(drafts.map((draft) => draft.provinceCode))];
+      const communeCodes = [
+        ...new Set(drafts.flatMap((draft) => (draft.communeCode ? [draft.communeCode] : []))),
+      ];
+      const policy = await repository.deadlinePolicy(trx);
+      const areas = await repository.knownAreas(trx, provinceCodes, communeCodes);
+      const units = drafts.some((draft) => !draft.handlingAgency)
+        ? await repository.policeUnitsIn(trx, provinceCodes, communeCodes)
+        : [];
       const seen = await repository.recentFingerprints(
         trx,
-        items.map((item) => item.report.fingerprint),
-        since,
+        drafts.map((draft) => draft.fingerprint),
+        new Date(clock.now().getTime() - DUPLICATE_WINDOW_MS),
       );
-      const stored: PreparedReport[] = [];
-      const results = items.map((item) => {
-        if (seen.has(item.report.fingerprint)) {
+      const stored: StoredReport[] = [];
+      const results = drafts.map((draft) => {
+        if (!areas.provinces.has(draft.provinceCode)) {
+          return new AppError('report.unknown_area', `No province ${draft.provinceCode}`);
+        }
+        if (draft.communeCode && areas.communes.get(draft.communeCode) !== draft.provinceCode) {
+          return new AppError(
+            'report.unknown_area',
+            `No commune ${draft.communeCode} in ${draft.provinceCode}`,
+          );
+        }
+        if (seen.has(draft.fingerprint)) {
           return new AppError(
             'report.duplicate',
             'This report was already received; follow it with the tracking code you were given',
           );
         }
-        seen.add(item.report.fingerprint);
-        stored.push(item);
-        return true as const;
+        seen.add(draft.fingerprint);
+        const unit = draft.handlingAgency ?? routeTo(units, draft.provinceCode, draft.communeCode);
+        stored.push(draft.build(unit, policy));
+        return { handlingUnit: unit };
       });
       await repository.insertReports(
         trx,
@@ -392,7 +428,10 @@ export function createReportsService(deps: ReportsDependencies) {
       return results;
     });
   }
-  const intakeBatcher = createBatcher(storeReports, { maxBatch: INTAKE_BATCH });
+  const intakeBatcher = createBatcher<ReportDraft, { handlingUnit: AgencyPlace | null }>(storeReports, {
+    maxBatch: INTAKE_BATCH,
+    concurrency: 2,
+  });
 
   /** Parses what the reporter named: registry identifiers, and what could not be read (kept, never lost). */
   function parseIdentifiers(inputs: readonly string[]) {
@@ -416,15 +455,6 @@ export function createReportsService(deps: ReportsDependencies) {
     intake: { channel: ReportChannel; actor: Actor | null; handlingAgency: AgencyPlace | null },
   ) {
     const evidence = await checkEvidence(files);
-    const [place, policy, unit] = await Promise.all([
-      repository.placeKnown(db, input.provinceCode, input.communeCode ?? null),
-      repository.deadlinePolicy(db),
-      intake.handlingAgency ?? repository.policeUnitFor(db, input.provinceCode, input.communeCode ?? null),
-    ]);
-    if (!place.province) throw new AppError('report.unknown_area', `No province ${input.provinceCode}`);
-    if (!place.commune) {
-      throw new AppError('report.unknown_area', `No commune ${input.communeCode} in ${input.provinceCode}`);
-    }
     const contactText = input.contact
       ? [input.contact.fullName, input.contact.phone ?? '', input.contact.email ?? ''].join('|')
       : null;
@@ -453,45 +483,7 @@ export function createReportsService(deps: ReportsDependencies) {
     );
     const links = registryLinksOf(parsed, input.transfers, transferTargets);
 
-    const row: ReportRow = {
-      id: reportId,
-      tracking_code: trackingCode,
-      secret_hash: hashSecret(secret),
-      channel: intake.channel,
-      status: 'received',
-      decision: null,
-      scam_method: input.scamMethod,
-      occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
-      channels: input.channels,
-      story: input.story,
-      total_loss_vnd: totalLoss,
-      province_code: input.provinceCode,
-      commune_code: input.communeCode ?? null,
-      contact_encrypted: input.contact
-        ? cipher.encrypt(
-            JSON.stringify({
-              fullName: input.contact.fullName,
-              phone: input.contact.phone ?? null,
-              email: input.contact.email ?? null,
-              address: input.contact.address ?? null,
-            } satisfies StoredContact),
-          )
-        : null,
-      language: input.language,
-      handling_agency_id: unit?.id ?? null,
-      assigned_user_id: null,
-      case_id: null,
-      received_at: now,
-      due_at: dueDate(now, [], policy),
-      extensions: [],
-      decided_at: null,
-      unreadable: [],
-      fingerprint: print,
-      created_by: intake.actor?.kind === 'user' ? intake.actor.userId : null,
-      last_reminded_on: null,
-      registry_pending: null,
-    };
-    const transferRows = [];
+    const transferRows: TransferRow[] = [];
     for (const [position, t] of input.transfers.entries()) {
       transferRows.push({
         id: newId(),
@@ -509,56 +501,108 @@ export function createReportsService(deps: ReportsDependencies) {
         reference: t.reference ?? null,
       });
     }
-    await intakeBatcher.add({
-      report: {
-        ...row,
-        unreadable: JSON.stringify(unreadable),
-        registry_pending: links.entries.length > 0 ? JSON.stringify({ reporterHash, ...links }) : null,
-      },
-      transfers: transferRows,
-      evidence: evidence.map((file) => ({
-        id: newId(),
-        report_id: reportId,
-        file_name: file.fileName,
-        media_type: file.mediaType,
-        size_bytes: file.sizeBytes,
-        sha256: file.sha256,
-        content: file.bytes,
+    const build = (unit: AgencyPlace | null, policy: DeadlinePolicy): StoredReport => {
+      const row: ReportRow = {
+        id: reportId,
+        tracking_code: trackingCode,
+        secret_hash: hashSecret(secret),
+        channel: intake.channel,
+        status: 'received',
+        decision: null,
+        scam_method: input.scamMethod,
+        occurred_at: input.occurredAt ? new Date(input.occurredAt) : null,
+        channels: input.channels,
+        story: input.story,
+        total_loss_vnd: totalLoss,
+        province_code: input.provinceCode,
+        commune_code: input.communeCode ?? null,
+        contact_encrypted: input.contact
+          ? cipher.encrypt(
+              JSON.stringify({
+                fullName: input.contact.fullName,
+                phone: input.contact.phone ?? null,
+                email: input.contact.email ?? null,
+                address: input.contact.address ?? null,
+              } satisfies StoredContact),
+            )
+          : null,
+        language: input.language,
+        handling_agency_id: unit?.id ?? null,
+        assigned_user_id: null,
+        case_id: null,
         received_at: now,
-      })),
-      event: eventRow(reportId, intake.actor, {
-        type: 'received',
-        toStatus: 'received',
-        agencyId: unit?.id ?? null,
-        details: { channel: intake.channel, evidence: evidence.length },
-      }),
-      message: messageTo(row, 'report.received', { handlingUnit: unit?.name ?? null }),
-      audit: {
-        context,
-        event: {
-          action: intake.actor ? 'report.intake' : 'report.submit',
-          targetType: 'report',
-          targetId: reportId,
-          targetAgencyId: unit?.id ?? null,
-          personalData: input.contact !== undefined,
-          details: { channel: intake.channel, identifiers: links.entries.length, evidence: evidence.length },
+        due_at: dueDate(now, [], policy),
+        extensions: [],
+        decided_at: null,
+        unreadable: [],
+        fingerprint: print,
+        created_by: intake.actor?.kind === 'user' ? intake.actor.userId : null,
+        last_reminded_on: null,
+        registry_pending: null,
+      };
+      return {
+        report: {
+          ...row,
+          unreadable: JSON.stringify(unreadable),
+          registry_pending: links.entries.length > 0 ? JSON.stringify({ reporterHash, ...links }) : null,
         },
-      },
+        transfers: transferRows,
+        evidence: evidence.map((file) => ({
+          id: newId(),
+          report_id: reportId,
+          file_name: file.fileName,
+          media_type: file.mediaType,
+          size_bytes: file.sizeBytes,
+          sha256: file.sha256,
+          content: file.bytes,
+          received_at: now,
+        })),
+        event: eventRow(reportId, intake.actor, {
+          type: 'received',
+          toStatus: 'received',
+          agencyId: unit?.id ?? null,
+          details: { channel: intake.channel, evidence: evidence.length },
+        }),
+        message: messageTo(row, 'report.received', { handlingUnit: unit?.name ?? null }),
+        audit: {
+          context,
+          event: {
+            action: intake.actor ? 'report.intake' : 'report.submit',
+            targetType: 'report',
+            targetId: reportId,
+            targetAgencyId: unit?.id ?? null,
+            personalData: input.contact !== undefined,
+            details: {
+              channel: intake.channel,
+              identifiers: links.entries.length,
+              evidence: evidence.length,
+            },
+          },
+        },
+      };
+    };
+    const { handlingUnit } = await intakeBatcher.add({
+      fingerprint: print,
+      provinceCode: input.provinceCode,
+      communeCode: input.communeCode ?? null,
+      handlingAgency: intake.handlingAgency,
+      build,
     });
     const receipt = {
       trackingCode,
       secret,
       receivedAt: now.toISOString(),
-      handlingUnit: unit?.name ?? null,
+      handlingUnit: handlingUnit?.name ?? null,
       evidenceCount: evidence.length,
     } satisfies ReportReceipt;
-    // The registry follows at once, batched with the reports stored meanwhile. A citizen's receipt does
-    // not wait for it; an officer taking a report at the unit does, to see at once the reports it shares
-    // an identifier with. A failure there loses nothing: the report keeps its mark and the next run, or
+    // The registry follows, batched with the reports stored meanwhile. A citizen's receipt does not wait
+    // for it (the run starts within LINK_DELAY_MS); an officer taking a report at the unit does, to see at
+    // once the reports it shares an identifier with. A failure there loses nothing: the report keeps its mark and the next run, or
     // the job every minute, links it.
     if (links.entries.length > 0) {
-      const linked = linker.linkPending().catch((error: unknown) => deps.onLinkError?.(error));
-      if (intake.actor) await linked;
+      const failed = (error: unknown) => deps.onLinkError?.(error);
+      if (intake.actor) await linker.linkPending().catch(failed);
+      else linker.linkSoon(failed);
     }
     return { receipt, reportId };
   }
@@ -888,7 +932,7 @@ export function createReportsService(deps: ReportsDependencies) {
 
     /** Daily: an entry on the timeline of each open report near or past its deadline, once a day. */
     /** Links stored reports whose identifiers have not entered the registry yet (the job every minute). */
-    linkRegistry: () => linker.linkPending(),
+    linkRegistry: () => linker.linkNow(),
 
     async remindDeadlines(): Promise<number> {
       const now = clock.now();
