@@ -8,3 +8,4 @@ export * from './jobs.js';
 export * from './indicators.js';
 export * from './reports.js';
 export * from './networks.js';
+export * from './requests.js';
