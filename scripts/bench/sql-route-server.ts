@@ -17,6 +17,7 @@ import {
   type IndexEntry,
   type IndicatorIndex,
 } from '../../apps/server/src/modules/lookup/index.js';
+import { hitOf } from '../../apps/server/src/modules/lookup/indicator-index.js';
 import { overallVerdict } from '../../apps/server/src/modules/lookup/verdict-text.js';
 import type { DatabaseTarget } from './server-process.js';
 import { openBenchDatabase, runBenchServer, serveUntilStopped } from './bench-server.js';
@@ -45,7 +46,12 @@ async function main() {
   );
   // judge() reads the index synchronously: each request fills this with its rows first.
   let rows = new Map<string, IndexEntry>();
-  const index = { get: (key: string) => rows.get(key) } as unknown as IndicatorIndex;
+  const index = {
+    lookup: (key: string) => {
+      const entry = rows.get(key);
+      return entry === undefined ? undefined : hitOf(entry);
+    },
+  } as unknown as IndicatorIndex;
   const lookup = createLookupService({
     index,
     allowlist,

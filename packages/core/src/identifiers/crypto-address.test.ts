@@ -299,3 +299,18 @@ describe('parseCryptoAddress properties', () => {
     );
   });
 });
+
+describe('what no address looks like', () => {
+  // identify() relies on this to skip this parser for numbers (extract.ts).
+  it('is shorter than 25 characters with no letter in it', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'0123456789 +.-()/:@?#\t\n'), maxLength: 24 }),
+        (text) => {
+          expect(parseCryptoAddress(text).ok).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -91,9 +91,13 @@ export function identify(input: string, kind?: IdentifierKind): ParseResult<AnyI
   if (/^[^\s@]+@[^\s@]+$/.test(text)) return parseEmail(text);
   // A bare IPv4 address is a host (a scam site served without a name).
   if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(text)) return parseDomain(text);
-  const crypto = parseCryptoAddress(text);
-  if (crypto.ok) return crypto;
-  if (/[a-z]/i.test(text) && /[.:/]/.test(text) && !/\s/.test(text)) {
+  const letters = /[a-z]/i.test(text);
+  // An address has letters or 25 characters or more (base58 of digits): a shorter number is not one.
+  if (letters || text.length >= 25) {
+    const crypto = parseCryptoAddress(text);
+    if (crypto.ok) return crypto;
+  }
+  if (letters && /[.:/]/.test(text) && !/\s/.test(text)) {
     const link = parseLink(text);
     if (link.ok) return link;
   }
@@ -177,7 +181,6 @@ export function extractIdentifiers(input: string): Extraction {
   const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   const identifiers: AnyIdentifier[] = [];
   const problems: ExtractionProblem[] = [];
-  const seen = new Set<string>();
   const consumed: Array<[number, number]> = [];
   const isConsumed = (start: number, end: number) => consumed.some(([a, b]) => start < b && end > a);
   const add = (result: ParseResult<AnyIdentifier | AnyIdentifier[]>, raw: string) => {
@@ -190,10 +193,9 @@ export function extractIdentifiers(input: string): Extraction {
       return;
     }
     for (const identifier of Array.isArray(result.value) ? result.value : [result.value]) {
-      if (!seen.has(identifier.key) && identifiers.length < MAX_IDENTIFIERS) {
-        seen.add(identifier.key);
+      // At most MAX_IDENTIFIERS to look through: cheaper than a set for the one of most checks.
+      if (identifiers.length < MAX_IDENTIFIERS && identifiers.every((known) => known.key !== identifier.key))
         identifiers.push(identifier);
-      }
     }
   };
 

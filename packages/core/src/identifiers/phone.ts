@@ -43,8 +43,10 @@ const OLD_MOBILE_PREFIX = new Map(
  * form, so a number is one record however old the poster it was copied from.
  */
 export function parsePhone(input: string): ParseResult<PhoneIdentifier> {
-  // NFKC folds full-width digits and plus signs (０９１２…, ＋84) that some keyboards and PDFs produce.
-  const compact = input.normalize('NFKC').trim().replace(/^tel:/i, '').replace(SEPARATORS, '');
+  // NFKC folds full-width digits and plus signs (０９１２…, ＋84) that some keyboards and PDFs produce;
+  // ASCII, what is typed nearly always, is already in that form.
+  const normalised = isAscii(input) ? input : input.normalize('NFKC');
+  const compact = normalised.trim().replace(/^tel:/i, '').replace(SEPARATORS, '');
   if (compact === '') return fail('phone.empty', 'No phone number was given.');
   if (!/^\+?\d*$/.test(compact)) {
     const stray = /[^\d+]/u.exec(compact)?.[0];
@@ -87,6 +89,11 @@ export function looksLikePhone(input: string): boolean {
   if (input.length > 40) return false;
   const compact = input.normalize('NFKC').trim().replace(/^tel:/i, '').replace(SEPARATORS, '');
   return /^(?:\+\d{7,15}|00\d{7,15}|0\d{8,10}|84\d{9,11}|1[89]00\d{4,6})$/.test(compact);
+}
+
+function isAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) >= 0x80) return false;
+  return true;
 }
 
 /** "+84 (0)912 345 678" keeps the trunk 0 in brackets; it is not part of the number. */
@@ -200,8 +207,13 @@ function vietnameseNumber(number: PhoneNumber, convertedFrom: string | null): Ph
   };
 }
 
+/** The longest prefix in the carrier table: longer ones need not be looked up. */
+const LONGEST_CARRIER_PREFIX = Math.max(
+  ...Object.keys(MOBILE_CARRIER_BY_PREFIX).map((prefix) => prefix.length),
+);
+
 function mobileCarrier(nsn: string): string | null {
-  for (let length = nsn.length; length > 0; length--) {
+  for (let length = Math.min(nsn.length, LONGEST_CARRIER_PREFIX); length > 0; length--) {
     const carrier = MOBILE_CARRIER_BY_PREFIX[nsn.slice(0, length)];
     if (carrier !== undefined) return carrier;
   }

@@ -10,12 +10,19 @@ export { decodePunycode };
 
 const MAX_INPUT_LENGTH = 8192;
 const MAX_HOST_LENGTH = 512;
+/**
+ * A host name as a parsed link or domain hands it over: lower-case letter-digit-hyphen labels, the last
+ * one starting with a letter (so it is not an IPv4 address). The URL parser gives such a host back as it
+ * is, unless a label is punycode (`xn--`), so it is returned without being parsed again.
+ */
+const PLAIN_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
 
 /** Returns the Unicode host, or null when no plausible host name can be read. Never throws. */
 export function extractHost(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   let text = input.slice(0, MAX_INPUT_LENGTH).trim();
   if (text === '') return null;
+  if (PLAIN_HOST.test(text) && !text.includes('xn--')) return text.length > MAX_HOST_LENGTH ? null : text;
   // Defanged links ("hxxps://evil[.]com") are read the way the URL parser reads them.
   text = refang(text).replace(/^\/\//, '');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;

@@ -12,6 +12,7 @@ import {
 import { osaDistanceWithin } from './distance.js';
 import { extractHost } from './host.js';
 import { asciiSkeleton, foldToAscii, hasNonAscii } from './skeleton.js';
+import { WordTrie } from './word-trie.js';
 
 /**
  * Lookalike-domain detection: does a host imitate a protected brand (bank, e-wallet, telco,
@@ -82,20 +83,20 @@ interface LookalikeIndex {
   readonly official: ReadonlyMap<string, number>;
   readonly unverified: ReadonlyMap<string, number>;
   readonly userContent: ReadonlySet<string>;
-  readonly namesByPrefix: ReadonlyMap<string, readonly NameEntry[]>;
+  /** Names by their first two characters (`pairAt`). */
+  readonly namesByPrefix: ReadonlyMap<number, readonly NameEntry[]>;
   readonly typoEntries: readonly NameEntry[];
-  readonly typoByBigram: ReadonlyMap<string, readonly number[]>;
+  /** Typo entries by the bigrams (`pairAt`) of their names. */
+  readonly typoByBigram: ReadonlyMap<number, readonly number[]>;
   readonly typoNeededBigrams: readonly number[];
-  /** Skeletons of known words (two letters or more) and their role. */
-  readonly vocabulary: ReadonlyMap<string, WordRole>;
-  readonly vocabularyLengths: readonly number[];
+  /**
+   * Skeletons of known words (two letters or more) with their role, and of Vietnamese syllables (two
+   * letters or more).
+   */
+  readonly words: WordTrie;
   /** Single letters allowed only at the start (e-, i-, m-banking) or end (plural s) of a part. */
   readonly edgePrefixes: readonly string[];
   readonly edgeSuffix: string;
-  /** Skeletons of Vietnamese syllables (two letters or more) and their distinct lengths. */
-  readonly syllables: ReadonlySet<string>;
-  readonly syllableLengths: readonly number[];
-  readonly looseLengths: readonly number[];
   readonly abusedSuffixes: ReadonlySet<string>;
   readonly govBrand: CompiledBrand;
 }
@@ -116,9 +117,14 @@ function typoLimitFor(plain: string, strength: Strength): number {
   return plain.length >= 10 ? 2 : 1;
 }
 
-function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (let index = 0; index + 1 < text.length; index++) out.push(text.slice(index, index + 2));
+/** The two UTF-16 units at `at` as one number: a bigram looked up without cutting out a string. */
+function pairAt(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
+function bigrams(text: string): number[] {
+  const out: number[] = [];
+  for (let index = 0; index + 1 < text.length; index++) out.push(pairAt(text, index));
   return out;
 }
 
@@ -175,9 +181,12 @@ function buildLookalikeIndex(definitions: readonly BrandDefinition[] = BRANDS): 
   for (const word of CONTEXT_WORDS) vocabulary.set(asciiSkeleton(word), WEAK_CONTEXT_WORDS.has(word) ? 2 : 3);
   for (const key of [...vocabulary.keys()]) if (key.length < 2) vocabulary.delete(key);
 
-  const namesByPrefix = new Map<string, NameEntry[]>();
+  const namesByPrefix = new Map<number, NameEntry[]>();
   for (const entry of entries) {
-    const key = entry.skeleton.slice(0, 2);
+    // Occurrences are looked for from their first two characters: a shorter skeleton ("rn" is "m")
+    // never matches.
+    if (entry.skeleton.length < 2) continue;
+    const key = pairAt(entry.skeleton, 0);
     const list = namesByPrefix.get(key) ?? [];
     list.push(entry);
     namesByPrefix.set(key, list);
@@ -185,7 +194,7 @@ function buildLookalikeIndex(definitions: readonly BrandDefinition[] = BRANDS): 
   for (const list of namesByPrefix.values()) list.sort((a, b) => b.skeleton.length - a.skeleton.length);
 
   const typoEntries = entries.filter((entry) => entry.typoLimit > 0);
-  const typoByBigram = new Map<string, number[]>();
+  const typoByBigram = new Map<number, number[]>();
   const typoNeededBigrams: number[] = [];
   typoEntries.forEach((entry, entryIndex) => {
     const distinct = new Set(bigrams(entry.skeleton));
@@ -198,9 +207,6 @@ function buildLookalikeIndex(definitions: readonly BrandDefinition[] = BRANDS): 
     typoNeededBigrams.push(Math.max(1, distinct.size - 3 * entry.typoLimit));
   });
 
-  const vocabularyLengths = [...new Set([...vocabulary.keys()].map((word) => word.length))].sort(
-    (a, b) => b - a,
-  );
   const syllables = new Set<string>();
   for (const onset of VIETNAMESE_ONSETS) {
     for (const rhyme of VIETNAMESE_RHYMES) {
@@ -214,9 +220,6 @@ function buildLookalikeIndex(definitions: readonly BrandDefinition[] = BRANDS): 
     }
   }
   syllables.add(asciiSkeleton('gi'));
-  const syllableLengths = [...new Set([...syllables].map((syllable) => syllable.length))].sort(
-    (a, b) => b - a,
-  );
 
   return {
     brands,
@@ -227,13 +230,9 @@ function buildLookalikeIndex(definitions: readonly BrandDefinition[] = BRANDS): 
     typoEntries,
     typoByBigram,
     typoNeededBigrams,
-    vocabulary,
-    vocabularyLengths,
+    words: new WordTrie(vocabulary, syllables),
     edgePrefixes: EDGE_PREFIXES.map((letter) => asciiSkeleton(letter)),
     edgeSuffix: EDGE_SUFFIX,
-    syllables,
-    syllableLengths,
-    looseLengths: [...new Set([...vocabularyLengths, ...syllableLengths])].sort((a, b) => b - a),
     abusedSuffixes: new Set(ABUSED_SUFFIXES),
     govBrand: {
       brand: { ...GOV_VN_BRAND },
@@ -255,34 +254,48 @@ const UNREACHABLE = -1;
 
 interface Segmentation {
   /** prefixLevel[i]: best context level of a split of text[0, i) into known words, or -1. */
-  readonly prefixLevel: Int8Array;
+  readonly prefixLevel: number[];
   /** suffixLevel[j]: best context level of a split of text[j, n) into known words, or -1. */
-  readonly suffixLevel: Int8Array;
+  readonly suffixLevel: number[];
   /**
    * As above, also accepting Vietnamese syllables as words: -1 unreachable, 0 only pieces of two
    * letters ("ta", "ro" — too easy to hit by chance: "momotaro"), 1 with a longer piece ("vua").
    */
-  readonly prefixLoose: Int8Array;
-  readonly suffixLoose: Int8Array;
+  readonly prefixLoose: number[];
+  readonly suffixLoose: number[];
 }
 
-function segment(text: string, index: LookalikeIndex): Segmentation {
+/** `letters` are the text's, from `WordTrie.lettersOf`. */
+function segment(text: string, letters: readonly number[], index: LookalikeIndex): Segmentation {
+  const { words } = index;
   const length = text.length;
-  const prefixLevel = new Int8Array(length + 1).fill(UNREACHABLE);
-  const suffixLevel = new Int8Array(length + 1).fill(UNREACHABLE);
+  // Plain arrays: a few dozen entries each, allocated much faster than typed arrays.
+  const prefixLevel = new Array<number>(length + 1).fill(UNREACHABLE);
+  const suffixLevel = new Array<number>(length + 1).fill(UNREACHABLE);
+  const prefixLoose = new Array<number>(length + 1).fill(UNREACHABLE);
+  const suffixLoose = new Array<number>(length + 1).fill(UNREACHABLE);
   prefixLevel[0] = 0;
+  prefixLoose[0] = 0;
   // Single letters only at the edges: e-/i-/m- in front ("ebidv"), a plural s at the end.
   for (const edge of index.edgePrefixes) if (text.startsWith(edge)) prefixLevel[edge.length] = 0;
+  // Both prefix readings at once: every word starting at a reached position, shortest first (the walk
+  // stops where no word continues); an entry depends only on entries before it.
   for (let start = 0; start < length; start++) {
     const level = prefixLevel[start] as number;
-    if (level === UNREACHABLE) continue;
-    for (const wordLength of index.vocabularyLengths) {
-      const end = start + wordLength;
-      if (end > length) continue;
-      const role = index.vocabulary.get(text.slice(start, end));
-      if (role === undefined) continue;
-      const next = Math.max(level, role);
-      if (next > (prefixLevel[end] as number)) prefixLevel[end] = next;
+    const loose = prefixLoose[start] as number;
+    if (level === UNREACHABLE && loose === UNREACHABLE) continue;
+    for (let end = start, node = 0; end < length;) {
+      node = words.child(node, letters[end++] as number);
+      if (node < 0) break;
+      const role = words.role[node] as number;
+      if (role >= 0 && level !== UNREACHABLE) {
+        const next = Math.max(level, role);
+        if (next > (prefixLevel[end] as number)) prefixLevel[end] = next;
+      }
+      if ((role >= 0 || words.syllable[node] === 1) && loose !== UNREACHABLE) {
+        const next = end - start >= 3 ? 1 : loose;
+        if (next > (prefixLoose[end] as number)) prefixLoose[end] = next;
+      }
     }
   }
   if (
@@ -294,17 +307,24 @@ function segment(text: string, index: LookalikeIndex): Segmentation {
   }
 
   suffixLevel[length] = 0;
+  suffixLoose[length] = 0;
   if (length > 0 && text.endsWith(index.edgeSuffix)) suffixLevel[length - 1] = 0;
+  // Both suffix readings at once, from the end: an entry depends only on entries after it.
   for (let start = length - 1; start >= 0; start--) {
-    for (const wordLength of index.vocabularyLengths) {
-      const end = start + wordLength;
-      if (end > length) continue;
-      const after = suffixLevel[end] as number;
-      if (after === UNREACHABLE) continue;
-      const role = index.vocabulary.get(text.slice(start, end));
-      if (role === undefined) continue;
-      const next = Math.max(after, role);
-      if (next > (suffixLevel[start] as number)) suffixLevel[start] = next;
+    for (let end = start, node = 0; end < length;) {
+      node = words.child(node, letters[end++] as number);
+      if (node < 0) break;
+      const role = words.role[node] as number;
+      if (role >= 0) {
+        const after = suffixLevel[end] as number;
+        const next = Math.max(after, role);
+        if (after !== UNREACHABLE && next > (suffixLevel[start] as number)) suffixLevel[start] = next;
+      }
+      if (role >= 0 || words.syllable[node] === 1) {
+        const after = suffixLoose[end] as number;
+        const next = end - start >= 3 ? 1 : after;
+        if (after !== UNREACHABLE && next > (suffixLoose[start] as number)) suffixLoose[start] = next;
+      }
     }
   }
   for (const edge of index.edgePrefixes) {
@@ -312,64 +332,32 @@ function segment(text: string, index: LookalikeIndex): Segmentation {
     const after = suffixLevel[edge.length] as number;
     if (after > (suffixLevel[0] as number)) suffixLevel[0] = after;
   }
-
-  const prefixLoose = new Int8Array(length + 1).fill(UNREACHABLE);
-  const suffixLoose = new Int8Array(length + 1).fill(UNREACHABLE);
-  prefixLoose[0] = 0;
-  for (let start = 0; start < length; start++) {
-    const level = prefixLoose[start] as number;
-    if (level === UNREACHABLE) continue;
-    for (const wordLength of index.looseLengths) {
-      const end = start + wordLength;
-      if (end > length) continue;
-      const word = text.slice(start, end);
-      if (!index.syllables.has(word) && !index.vocabulary.has(word)) continue;
-      const next = wordLength >= 3 ? 1 : level;
-      if (next > (prefixLoose[end] as number)) prefixLoose[end] = next;
-    }
-  }
-  suffixLoose[length] = 0;
-  for (let start = length - 1; start >= 0; start--) {
-    for (const wordLength of index.looseLengths) {
-      const end = start + wordLength;
-      if (end > length) continue;
-      const after = suffixLoose[end] as number;
-      if (after === UNREACHABLE) continue;
-      const word = text.slice(start, end);
-      if (!index.syllables.has(word) && !index.vocabulary.has(word)) continue;
-      const next = wordLength >= 3 ? 1 : after;
-      if (next > (suffixLoose[start] as number)) suffixLoose[start] = next;
-    }
-  }
   return { prefixLevel, suffixLevel, prefixLoose, suffixLoose };
 }
 
 /**
- * True when the text is made of known words ("vietnam" + "bank") or only of Vietnamese syllables of
- * three letters or more ("chinh" + "chu"): then it is a phrase, not a misspelling of a brand name.
+ * True when text[from, to) is made of known words ("vietnam" + "bank") or only of Vietnamese syllables
+ * of three letters or more ("chinh" + "chu"): then it is a phrase, not a misspelling of a brand name.
+ * `letters` are the whole text's, from `WordTrie.lettersOf`.
  */
-function isPhrase(text: string, index: LookalikeIndex): boolean {
-  const byWords = new Uint8Array(text.length + 1);
-  const bySyllables = new Uint8Array(text.length + 1);
+function isPhrase(letters: readonly number[], from: number, to: number, index: LookalikeIndex): boolean {
+  const { words } = index;
+  const length = to - from;
+  const byWords = new Array<number>(length + 1).fill(0);
+  const bySyllables = new Array<number>(length + 1).fill(0);
   byWords[0] = 1;
   bySyllables[0] = 1;
-  for (let start = 0; start < text.length; start++) {
-    if (byWords[start]) {
-      for (const wordLength of index.vocabularyLengths) {
-        const end = start + wordLength;
-        if (end <= text.length && index.vocabulary.has(text.slice(start, end))) byWords[end] = 1;
-      }
-    }
-    if (bySyllables[start]) {
-      for (const wordLength of index.syllableLengths) {
-        // Two-letter syllables ("py", "ap") would make almost any string a phrase.
-        if (wordLength < 3) continue;
-        const end = start + wordLength;
-        if (end <= text.length && index.syllables.has(text.slice(start, end))) bySyllables[end] = 1;
-      }
+  for (let start = 0; start < length; start++) {
+    if (byWords[start] === 0 && bySyllables[start] === 0) continue;
+    for (let end = start, node = 0; end < length;) {
+      node = words.child(node, letters[from + end++] as number);
+      if (node < 0) break;
+      if (byWords[start] === 1 && (words.role[node] as number) >= 0) byWords[end] = 1;
+      // Two-letter syllables ("py", "ap") would make almost any string a phrase.
+      if (bySyllables[start] === 1 && words.syllable[node] === 1 && end - start >= 3) bySyllables[end] = 1;
     }
   }
-  return byWords[text.length] === 1 || bySyllables[text.length] === 1;
+  return byWords[length] === 1 || bySyllables[length] === 1;
 }
 
 // ── Per-host analysis ────────────────────────────────────────────────────────────────────────────
@@ -377,6 +365,8 @@ function isPhrase(text: string, index: LookalikeIndex): boolean {
 interface Chunk {
   /** Skeleton text of this part of a label. */
   readonly text: string;
+  /** The text's letters in the word trie's alphabet. */
+  readonly letters: readonly number[];
   readonly labelIndex: number;
   readonly segmentation: Segmentation;
 }
@@ -404,7 +394,10 @@ function chunksOfLabel(label: string, labelIndex: number, index: LookalikeIndex)
   for (const part of folded.split(/[-0-9]+/)) if (part) texts.add(asciiSkeleton(part, false));
   // Hyphens removed (viet-com-bank).
   if (folded.includes('-')) texts.add(asciiSkeleton(folded.replace(/-/g, ''), true));
-  return [...texts].map((text) => ({ text, labelIndex, segmentation: segment(text, index) }));
+  return [...texts].map((text) => {
+    const letters = index.words.lettersOf(text);
+    return { text, letters, labelIndex, segmentation: segment(text, letters, index) };
+  });
 }
 
 /** The label is the name with one of its letters doubled ("shopeee", "techcombankk"). */
@@ -445,6 +438,7 @@ function analyse(hostLabels: HostLabels, publicSuffix: string, index: LookalikeI
   for (const chunk of chunks) {
     const { text, segmentation } = chunk;
     const length = text.length;
+    const pairs = bigrams(text);
     // A scam word in another part of the host ("cskh-bidvst"): lets a bounded name at the edge of
     // an unknown word count.
     // Strongest scam word in the other parts of the host that split entirely into known words.
@@ -455,8 +449,8 @@ function analyse(hostLabels: HostLabels, publicSuffix: string, index: LookalikeI
     }
     const contextElsewhere = elsewhereLevel >= 3;
     // Exact occurrences of a name skeleton.
-    for (let start = 0; start + 1 < length; start++) {
-      const list = index.namesByPrefix.get(text.slice(start, start + 2));
+    for (let start = 0; start < pairs.length; start++) {
+      const list = index.namesByPrefix.get(pairs[start] as number);
       if (list === undefined) continue;
       for (const entry of list) {
         if (!text.startsWith(entry.skeleton, start)) continue;
@@ -497,18 +491,20 @@ function analyse(hostLabels: HostLabels, publicSuffix: string, index: LookalikeI
     }
     // Approximate occurrences (typos) of long names, standing alone or glued to known words; not in
     // parts that are a phrase of known words ("vietnam" + "bank" is not a typo of "namabank").
-    if (isPhrase(text, index)) continue;
-    const hits = new Map<number, number>();
-    const seen = new Set<string>();
-    for (const gram of bigrams(text)) {
-      if (seen.has(gram)) continue;
-      seen.add(gram);
-      for (const entryIndex of index.typoByBigram.get(gram) ?? []) {
-        hits.set(entryIndex, (hits.get(entryIndex) ?? 0) + 1);
-      }
+    if (isPhrase(chunk.letters, 0, length, index)) continue;
+    // How many of each name's bigrams the text has (each distinct bigram once), names in the order
+    // first met: candidates of equal score are decided by that order.
+    const hits = new Array<number>(index.typoEntries.length).fill(0);
+    const hitOrder: number[] = [];
+    for (let at = 0; at < pairs.length; at++) {
+      const gram = pairs[at] as number;
+      if (at > 0 && pairs.lastIndexOf(gram, at - 1) >= 0) continue; // each distinct bigram once
+      const list = index.typoByBigram.get(gram);
+      if (list === undefined) continue;
+      for (const entryIndex of list) if ((hits[entryIndex] as number)++ === 0) hitOrder.push(entryIndex);
     }
-    for (const [entryIndex, count] of hits) {
-      if (count < (index.typoNeededBigrams[entryIndex] as number)) continue;
+    for (const entryIndex of hitOrder) {
+      if ((hits[entryIndex] as number) < (index.typoNeededBigrams[entryIndex] as number)) continue;
       const entry = index.typoEntries[entryIndex] as NameEntry;
       const limit = entry.typoLimit;
       const nameLength = entry.skeleton.length;
@@ -525,7 +521,7 @@ function analyse(hostLabels: HostLabels, publicSuffix: string, index: LookalikeI
           const brand = index.brands[entry.brandIndex] as CompiledBrand;
           if (brand.notTypos.has(candidateText)) continue;
           // Made only of known words (another brand's name, "vietnam"+"bank"): not a misspelling.
-          if (isPhrase(candidateText, index)) continue;
+          if (isPhrase(chunk.letters, start, end, index)) continue;
           consider({
             entry,
             distance,

@@ -5,6 +5,17 @@ import { decodePunycode, extractHost } from './host.js';
 import { asciiSkeleton, foldToAscii, hasNonAscii, skeleton } from './skeleton.js';
 
 describe('foldToAscii', () => {
+  it('folds ASCII by lower-casing it only', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) }),
+        (text) => {
+          // What the full fold (NFKD, marks, confusables) gives: ASCII has none of them.
+          expect(foldToAscii(text)).toBe(text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+        },
+      ),
+    );
+  });
   it('maps Cyrillic, Greek, fullwidth and mathematical look-alikes to ASCII', () => {
     expect(foldToAscii('v\u0456etcombank')).toBe('vietcombank'); // Cyrillic і
     expect(foldToAscii('\u0430gribank')).toBe('agribank'); // Cyrillic а
@@ -113,6 +124,23 @@ describe('extractHost', () => {
         extractHost(text);
         decodePunycode(text);
       }),
+    );
+  });
+  it('gives back a plain host name as the URL parser reads it, without parsing it', () => {
+    const label = fc.string({ unit: fc.constantFrom(...'abcxn019-'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 4 }), (labels) => {
+        const host = labels.join('.');
+        let parsed: string | null;
+        try {
+          parsed = new URL(`http://${host}`).hostname;
+        } catch {
+          parsed = null;
+        }
+        // Where the URL parser reads the host as it is, so does extractHost (fast or not).
+        if (parsed === host && !host.includes('xn--')) expect(extractHost(host)).toBe(host);
+      }),
+      { numRuns: 3000 },
     );
   });
   it('round-trips Unicode labels through the URL parser and the punycode decoder', () => {

@@ -33,6 +33,8 @@ const COMBINING_MARKS = /\p{M}/gu;
 
 /** The ASCII a text looks like; characters with no ASCII look-alike are kept as they are. */
 export function foldToAscii(text: string): string {
+  // ASCII has no compatibility form, no diacritic and no confusable to replace: only case to fold.
+  if (!hasNonAscii(text)) return text.toLowerCase();
   // NFKD: compatibility forms (fullwidth ｂ, mathematical 𝐛, ligature ﬁ) become plain letters and
   // diacritics become separate marks, which are dropped.
   const stripped = text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IndicatorIndex, hash64, type IndexEntry } from './indicator-index.js';
+import { IndicatorIndex, hash64, type IndexEntry, type IndexHit } from './indicator-index.js';
 
 const entryArb: fc.Arbitrary<IndexEntry> = fc.record({
   status: fc.constantFrom('reported', 'verifying', 'confirmed_scam', 'cleared', 'expired'),
@@ -17,6 +17,14 @@ const entryArb: fc.Arbitrary<IndexEntry> = fc.record({
 });
 
 const sortMethods = (e: IndexEntry | undefined) => e && { ...e, methods: [...e.methods].sort() };
+
+/** `IndicatorIndex.lookup` made from `get`. */
+function hitOfGet(index: IndicatorIndex, key: string): IndexHit | undefined {
+  const entry = index.get(key);
+  if (!entry) return undefined;
+  const { lastSeen, ...rest } = entry;
+  return { ...rest, lastSeenIso: lastSeen ? lastSeen.toISOString() : null };
+}
 
 describe('IndicatorIndex', () => {
   it('behaves like a map under builds, sets, deletes and compactions', () => {
@@ -48,6 +56,8 @@ describe('IndicatorIndex', () => {
           expect(index.size).toBe(model.size);
           for (const [key, entry] of model) expect(sortMethods(index.get(key))).toEqual(sortMethods(entry));
           for (const [key] of initial) if (!model.has(key)) expect(index.get(key)).toBeUndefined();
+          // The public check's read says what get says.
+          for (const [key] of [...initial, ...model]) expect(hitOfGet(index, key)).toEqual(index.lookup(key));
         },
       ),
       { numRuns: 300 },

@@ -23,6 +23,20 @@ export interface IndexEntry {
   lastSeen: Date | null;
 }
 
+/**
+ * What the public check reads about an entry (`IndicatorIndex.lookup`): the entry with its last report
+ * already written as in an answer. Its methods array is shared between hits and frozen: only read it.
+ */
+export interface IndexHit {
+  status: IndexStatus;
+  sharing: IndexSharing;
+  confidence: number;
+  reportCount: number;
+  methods: readonly ScamMethod[];
+  /** `lastSeen` as ISO 8601, or null. */
+  lastSeenIso: string | null;
+}
+
 const STATUSES: IndexStatus[] = ['reported', 'verifying', 'confirmed_scam', 'cleared', 'expired'];
 const SHARINGS: IndexSharing[] = ['public', 'agencies', 'police'];
 const METHODS = ScamMethod.options;
@@ -30,8 +44,12 @@ const DAY_MS = 86_400_000;
 // Day 1 is 2000-01-01; 0 means unknown.
 const EPOCH_DAY = Date.UTC(1999, 11, 31) / DAY_MS;
 
-/** cyrb53-style mixing into two independent 32-bit halves. */
-export function hash64(key: string): [number, number] {
+/** The halves of the last `mix`: a lookup on the hot path allocates no pair for them. */
+let mixedHi = 0;
+let mixedLo = 0;
+
+/** cyrb53-style mixing into two independent 32-bit halves, left in `mixedHi` and `mixedLo`. */
+function mix(key: string): void {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < key.length; i++) {
@@ -41,8 +59,17 @@ export function hash64(key: string): [number, number] {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [h1 >>> 0, h2 >>> 0];
+  mixedHi = h1 >>> 0;
+  mixedLo = h2 >>> 0;
 }
+
+export function hash64(key: string): [number, number] {
+  mix(key);
+  return [mixedHi, mixedLo];
+}
+
+/** `rowOf` for a key whose hash another key shares: it is kept whole, by its key. */
+const COLLIDED = -2;
 
 function methodsMask(methods: readonly ScamMethod[]): number {
   let mask = 0;
@@ -55,6 +82,38 @@ function methodsMask(methods: readonly ScamMethod[]): number {
 
 function methodsOf(mask: number): ScamMethod[] {
   return METHODS.filter((_, bit) => (mask >>> bit) & 1);
+}
+
+/**
+ * The hot path writes the same few values for millions of rows: one frozen methods array per set of
+ * methods, and one ISO string per day, made when first needed.
+ */
+const methodsByMask = new Map<number, readonly ScamMethod[]>();
+function sharedMethodsOf(mask: number): readonly ScamMethod[] {
+  let methods = methodsByMask.get(mask);
+  if (methods === undefined) {
+    methods = Object.freeze(methodsOf(mask));
+    methodsByMask.set(mask, methods);
+  }
+  return methods;
+}
+
+// Indexed by the stored day (0 to 0xffff).
+const isoByDay: Array<string | undefined> = [];
+function isoOfDay(day: number): string {
+  return (isoByDay[day] ??= new Date((day + EPOCH_DAY) * DAY_MS).toISOString());
+}
+
+/** An entry as a hit: for entries kept whole (changed since the last build, or with a colliding hash). */
+export function hitOf(entry: IndexEntry): IndexHit {
+  return {
+    status: entry.status,
+    sharing: entry.sharing,
+    confidence: entry.confidence,
+    reportCount: entry.reportCount,
+    methods: entry.methods,
+    lastSeenIso: entry.lastSeen ? entry.lastSeen.toISOString() : null,
+  };
 }
 
 interface Columns {
@@ -139,10 +198,46 @@ export class IndicatorIndex {
     // The delta holds null for a removal: present, but no entry.
     const changed = this.delta.get(key);
     if (changed !== undefined) return changed ?? undefined;
-    const [hi, lo] = hash64(key);
-    if (this.collidedHashes.size > 0 && this.collidedHashes.has(`${hi}:${lo}`)) return this.collided.get(key);
-    const at = this.find(hi, lo);
+    const at = this.rowOf(key);
+    if (at === COLLIDED) return this.collided.get(key);
     return at < 0 ? undefined : this.read(at);
+  }
+
+  /** What `get` finds, as the public check reads it (`IndexHit`), without building an `IndexEntry`. */
+  lookup(key: string): IndexHit | undefined {
+    const changed = this.delta.get(key);
+    if (changed !== undefined) return changed === null ? undefined : hitOf(changed);
+    const at = this.rowOf(key);
+    if (at === COLLIDED) {
+      const entry = this.collided.get(key);
+      return entry === undefined ? undefined : hitOf(entry);
+    }
+    if (at < 0) return undefined;
+    return this.hitAt(at);
+  }
+
+  /** The row as a hit: shared method lists and day strings, nothing built per lookup. */
+  private hitAt(at: number): IndexHit {
+    const c = this.columns;
+    const flags = c.flags[at]!;
+    const day = c.lastSeenDay[at]!;
+    return {
+      status: STATUSES[flags & 0b111]!,
+      sharing: SHARINGS[flags >>> 3]!,
+      confidence: c.confidence[at]!,
+      reportCount: c.reports[at]!,
+      methods: sharedMethodsOf(c.methods[at]!),
+      lastSeenIso: day === 0 ? null : isoOfDay(day),
+    };
+  }
+
+  /** The key's row in the columns, -1 when it has none, or COLLIDED. */
+  private rowOf(key: string): number {
+    mix(key);
+    const hi = mixedHi;
+    const lo = mixedLo;
+    if (this.collidedHashes.size > 0 && this.collidedHashes.has(`${hi}:${lo}`)) return COLLIDED;
+    return this.find(hi, lo);
   }
 
   set(key: string, entry: IndexEntry): void {
@@ -285,18 +380,10 @@ export class IndicatorIndex {
       : 0;
   }
 
+  /** The row as an entry of its own (callers may keep and change it). */
   private read(at: number): IndexEntry {
-    const c = this.columns;
-    const flags = c.flags[at]!;
-    const day = c.lastSeenDay[at]!;
-    return {
-      status: STATUSES[flags & 0b111]!,
-      sharing: SHARINGS[flags >>> 3]!,
-      confidence: c.confidence[at]!,
-      reportCount: c.reports[at]!,
-      methods: methodsOf(c.methods[at]!),
-      lastSeen: day === 0 ? null : new Date((day + EPOCH_DAY) * DAY_MS),
-    };
+    const { lastSeenIso, methods, ...hit } = this.hitAt(at);
+    return { ...hit, methods: [...methods], lastSeen: lastSeenIso === null ? null : new Date(lastSeenIso) };
   }
 
   private find(hi: number, lo: number): number {

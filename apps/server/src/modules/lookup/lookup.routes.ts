@@ -23,9 +23,10 @@ export function registerLookupRoutes(app: App, lookup: LookupService, options: L
   const responses = { 200: CheckResponse, 400: Problem, 429: Problem };
   const uploads = new WeakMap<FastifyRequest, { text: string; image: Buffer | null }>();
   // The hot path: answers are built by typed code from the contract's types, so they are written out
-  // without validating each one again, by a writer compiled from the contract (answer-writer.ts).
-  // Problems keep JSON.stringify: they may carry fields their schema leaves open.
-  const answerWriter = compileAnswerWriter();
+  // without validating each one again, by a writer checked against the contract (answer-writer.ts).
+  // It gives UTF-8 bytes, which Fastify sends as they are, though its types expect a serializer to
+  // give a string. Problems keep JSON.stringify: they may carry fields their schema leaves open.
+  const answerWriter = compileAnswerWriter() as unknown as (answer: CheckResponse) => string;
   const serializerCompiler = ({ httpStatus }: { httpStatus?: string }) =>
     httpStatus === '200' ? answerWriter : (data: unknown) => JSON.stringify(data);
 

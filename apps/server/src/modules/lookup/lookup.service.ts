@@ -6,7 +6,7 @@ import { mayEver } from '../../shared/policy.js';
 import type { Clock } from '../../shared/clock.js';
 import { publicVerdict } from '../indicators/index.js';
 import type { CheckCounter } from './check-counter.js';
-import type { IndexEntry, IndicatorIndex } from './indicator-index.js';
+import type { IndexHit, IndicatorIndex } from './indicator-index.js';
 import { adviceFor, overallVerdict, reasonsFor } from './verdict-text.js';
 
 export interface OfficialEntry {
@@ -22,11 +22,14 @@ export interface LookupDependencies {
   clock: Clock;
 }
 
-/** The keys under which an identifier may be listed: a link is also judged by its site. */
-function keysOf(identifier: AnyIdentifier): string[] {
-  if (identifier.kind === 'url') return [identifier.key, `domain:${identifier.details.registrableDomain}`];
-  return [identifier.key];
+/** The second key under which an identifier may be listed: a link is also judged by its site. */
+function siteKeyOf(identifier: AnyIdentifier): string | null {
+  return identifier.kind === 'url' ? `domain:${identifier.details.registrableDomain}` : null;
 }
+
+const DAY_MS = 86_400_000;
+/** Shared by every answer without methods (answers are only read). */
+const NO_METHODS: readonly ScamMethod[] = Object.freeze([]);
 
 function isGovVn(identifier: AnyIdentifier): boolean {
   return (identifier.kind === 'url' || identifier.kind === 'domain') && identifier.details.isGovVn;
@@ -42,14 +45,15 @@ export function createLookupService(deps: LookupDependencies) {
   const { index, allowlist, counter, clock } = deps;
 
   function judge(identifier: AnyIdentifier): CheckItem {
-    const keys = keysOf(identifier);
-    const official = keys.map((k) => allowlist.get(k)).find(Boolean) ?? null;
+    const siteKey = siteKeyOf(identifier);
+    const official =
+      allowlist.get(identifier.key) ?? (siteKey === null ? undefined : allowlist.get(siteKey)) ?? null;
     const govVn = isGovVn(identifier);
-    // The most serious public entry among the identifier's keys.
-    let entry: IndexEntry | null = null;
+    // The most serious public entry among the identifier's keys (the later one among equals).
+    let entry: IndexHit | null = null;
     let verdict: PublicVerdict = 'no_data';
-    for (const key of keys) {
-      const found = index.get(key) ?? null;
+    for (let k = 0; k < (siteKey === null ? 1 : 2); k++) {
+      const found = index.lookup(k === 0 ? identifier.key : siteKey!) ?? null;
       const v = publicVerdict(found, false);
       if (v === 'confirmed_scam' || (v === 'suspicious' && verdict !== 'confirmed_scam')) {
         verdict = v;
@@ -71,7 +75,7 @@ export function createLookupService(deps: LookupDependencies) {
         imitates = { brand: lookalike.brand.name, officialDomains: [...(lookalike.officialDomains ?? [])] };
       }
     }
-    const methods: ScamMethod[] = verdict === 'official' ? [] : (entry?.methods ?? []);
+    const methods = verdict === 'official' ? NO_METHODS : (entry?.methods ?? NO_METHODS);
     const reportCount = verdict === 'official' || !entry ? null : entry.reportCount;
     const officialInfo =
       official ??
@@ -92,8 +96,9 @@ export function createLookupService(deps: LookupDependencies) {
       }),
       advice: adviceFor(verdict),
       reportCount,
-      lastReportedAt: verdict === 'official' || !entry?.lastSeen ? null : entry.lastSeen.toISOString(),
-      scamMethods: methods,
+      lastReportedAt: verdict === 'official' || !entry ? null : entry.lastSeenIso,
+      // Shared, frozen arrays: the contract's type is mutable, but answers are only read.
+      scamMethods: methods as ScamMethod[],
       official: verdict === 'official' ? officialInfo : null,
       imitates,
       appealable:
@@ -104,11 +109,26 @@ export function createLookupService(deps: LookupDependencies) {
     };
   }
 
+  // The day checks are counted under (UTC), written once a day rather than once a check.
+  let dayStart = 0;
+  let dayEnd = 0;
+  let dayText = '';
+  function today(): string {
+    const now = clock.now().getTime();
+    // Written so that an invalid time fails as toISOString does.
+    if (!(now >= dayStart && now < dayEnd)) {
+      dayText = new Date(now).toISOString().slice(0, 10);
+      dayStart = Math.floor(now / DAY_MS) * DAY_MS;
+      dayEnd = dayStart + DAY_MS;
+    }
+    return dayText;
+  }
+
   /** Everything a citizen typed or pasted, judged identifier by identifier. */
   function check(text: string): CheckResponse {
     const { identifiers, problems } = extractIdentifiers(text);
     const items = identifiers.map(judge);
-    const day = clock.now().toISOString().slice(0, 10);
+    const day = today();
     for (const item of items) counter.count(day, item.kind, item.verdict);
     if (items.length === 0) counter.count(day, 'none', 'no_data');
     return { verdict: overallVerdict(items.map((i) => i.verdict)), items, problems };

@@ -1,8 +1,14 @@
 import type { CheckItem, PublicVerdict, ScamMethod } from '@khien/contracts';
 
-/** The plain words a citizen reads for each verdict, in Vietnamese first and English. */
+/**
+ * The plain words a citizen reads for each verdict, in Vietnamese first and English. Most answers say
+ * the same few things: those texts are made once and frozen, so that answers share them and the answer
+ * writer keeps their JSON (answer-writer.ts).
+ */
 type Text = CheckItem['reasons'][number];
-const t = (code: string, vi: string, en: string): Text => ({ code, vi, en });
+const t = (code: string, vi: string, en: string): Text => Object.freeze({ code, vi, en });
+/** A text of one answer only (it names what was checked): not kept. */
+const own = (code: string, vi: string, en: string): Text => ({ code, vi, en });
 
 export const METHOD_NAMES: Record<ScamMethod, { vi: string; en: string }> = {
   impersonate_police_procuracy_court: {
@@ -40,10 +46,103 @@ export const METHOD_NAMES: Record<ScamMethod, { vi: string; en: string }> = {
   other: { vi: 'thủ đoạn khác', en: 'other methods' },
 };
 
+const GOV_VN = t(
+  'official.gov_vn',
+  'Đây là tên miền của cơ quan nhà nước (.gov.vn).',
+  'This is a Vietnamese government domain (.gov.vn).',
+);
+const officialTexts = new Map<string, Text>();
+function officialText(who: string): Text {
+  let text = officialTexts.get(who);
+  if (text === undefined) {
+    text = t(
+      'official.allowlist',
+      `Đây là thông tin chính thức của ${who}.`,
+      `This is an official identifier of ${who}.`,
+    );
+    officialTexts.set(who, text);
+  }
+  return text;
+}
+const CONFIRMED = t(
+  'registry.confirmed',
+  'Cơ quan Công an đã xác minh đây là thông tin dùng để lừa đảo.',
+  'The police have confirmed this is used for fraud.',
+);
+// By report count, for the counts most entries have.
+const reportedTexts: Text[] = [];
+const REPORTED_TEXTS_KEPT = 1000;
+function reportedText(n: number): Text {
+  const kept = Number.isInteger(n) && n < REPORTED_TEXTS_KEPT;
+  const existing = kept ? reportedTexts[n] : undefined;
+  if (existing) return existing;
+  const text = (kept ? t : own)(
+    'registry.reported',
+    `Đã có ${n} người phản ánh là lừa đảo; đang chờ Công an xác minh.`,
+    `Reported as fraud by ${n} people; not yet verified by the police.`,
+  );
+  if (kept) reportedTexts[n] = text;
+  return text;
+}
+const REPORTED_BY_AGENCY = t(
+  'registry.reported_by_agency',
+  'Đã có trong danh sách cảnh báo lừa đảo; chưa được Công an xác minh.',
+  'On a fraud warning list; not yet verified by the police.',
+);
+const NO_DATA = t(
+  'no_data',
+  'Chưa có phản ánh nào về thông tin này. Điều đó không có nghĩa là an toàn.',
+  'Nothing has been reported about this yet. That does not mean it is safe.',
+);
+const SHARED_HOST = t(
+  'shared_host',
+  'Trang này nằm trên một nền tảng lớn nhưng ai cũng có thể đăng nội dung: hãy kiểm tra kỹ người đăng.',
+  'This page is on a well-known platform where anyone can publish: check who published it.',
+);
+function methodsText(methods: readonly ScamMethod[], make: typeof t): Text {
+  const vi = methods.map((m) => METHOD_NAMES[m].vi).join('; ');
+  const en = methods.map((m) => METHOD_NAMES[m].en).join('; ');
+  return make('methods', `Thủ đoạn đã được phản ánh: ${vi}.`, `Methods reported: ${en}.`);
+}
+// By methods array, for the frozen arrays the index shares between its entries.
+const methodsTexts = new WeakMap<readonly ScamMethod[], Text>();
+function sharedMethodsText(methods: readonly ScamMethod[]): Text {
+  if (!Object.isFrozen(methods)) return methodsText(methods, own);
+  let text = methodsTexts.get(methods);
+  if (text === undefined) {
+    text = methodsText(methods, t);
+    methodsTexts.set(methods, text);
+  }
+  return text;
+}
+
+/** Lists of shared texts, by their texts in order, each ending where its list is kept. */
+interface ListNode {
+  list?: Text[];
+  next: Map<Text, ListNode>;
+}
+const lists: ListNode = { next: new Map() };
+
+/**
+ * The same reasons as one frozen list shared by every answer giving them (the writer keeps its JSON),
+ * when they are all shared texts; otherwise the list as it is.
+ */
+function sharedList(reasons: Text[]): Text[] {
+  let node = lists;
+  for (const reason of reasons) {
+    if (!Object.isFrozen(reason)) return reasons;
+    let next = node.next.get(reason);
+    if (next === undefined) node.next.set(reason, (next = { next: new Map() }));
+    node = next;
+  }
+  // Frozen: the contract's type is mutable, but answers are only read.
+  return (node.list ??= Object.freeze(reasons) as Text[]);
+}
+
 export function reasonsFor(input: {
   verdict: PublicVerdict;
   reportCount: number | null;
-  methods: ScamMethod[];
+  methods: readonly ScamMethod[];
   official: { organisation: string } | null;
   imitates: { brand: string; officialDomains: string[] } | null;
   govVn: boolean;
@@ -53,38 +152,16 @@ export function reasonsFor(input: {
   const reasons: Text[] = [];
   switch (input.verdict) {
     case 'official':
-      if (input.govVn && !input.official) {
-        reasons.push(
-          t(
-            'official.gov_vn',
-            'Đây là tên miền của cơ quan nhà nước (.gov.vn).',
-            'This is a Vietnamese government domain (.gov.vn).',
-          ),
-        );
-      } else {
-        const who = input.official?.organisation ?? '';
-        reasons.push(
-          t(
-            'official.allowlist',
-            `Đây là thông tin chính thức của ${who}.`,
-            `This is an official identifier of ${who}.`,
-          ),
-        );
-      }
+      if (input.govVn && !input.official) reasons.push(GOV_VN);
+      else reasons.push(officialText(input.official?.organisation ?? ''));
       break;
     case 'confirmed_scam':
-      reasons.push(
-        t(
-          'registry.confirmed',
-          'Cơ quan Công an đã xác minh đây là thông tin dùng để lừa đảo.',
-          'The police have confirmed this is used for fraud.',
-        ),
-      );
+      reasons.push(CONFIRMED);
       break;
     case 'suspicious':
       if (input.imitates) {
         reasons.push(
-          t(
+          own(
             'lookalike',
             `Địa chỉ này giả mạo ${input.imitates.brand}. Trang chính thức: ${input.imitates.officialDomains.join(', ')}.`,
             `This address imitates ${input.imitates.brand}. The official site: ${input.imitates.officialDomains.join(', ')}.`,
@@ -92,46 +169,17 @@ export function reasonsFor(input: {
         );
       } else {
         const n = input.reportCount ?? 0;
-        reasons.push(
-          n > 0
-            ? t(
-                'registry.reported',
-                `Đã có ${n} người phản ánh là lừa đảo; đang chờ Công an xác minh.`,
-                `Reported as fraud by ${n} people; not yet verified by the police.`,
-              )
-            : t(
-                'registry.reported_by_agency',
-                'Đã có trong danh sách cảnh báo lừa đảo; chưa được Công an xác minh.',
-                'On a fraud warning list; not yet verified by the police.',
-              ),
-        );
+        reasons.push(n > 0 ? reportedText(n) : REPORTED_BY_AGENCY);
       }
       break;
     case 'no_data':
-      reasons.push(
-        t(
-          'no_data',
-          'Chưa có phản ánh nào về thông tin này. Điều đó không có nghĩa là an toàn.',
-          'Nothing has been reported about this yet. That does not mean it is safe.',
-        ),
-      );
+      reasons.push(NO_DATA);
       break;
   }
-  if (input.sharedHost) {
-    reasons.push(
-      t(
-        'shared_host',
-        'Trang này nằm trên một nền tảng lớn nhưng ai cũng có thể đăng nội dung: hãy kiểm tra kỹ người đăng.',
-        'This page is on a well-known platform where anyone can publish: check who published it.',
-      ),
-    );
-  }
-  if (input.methods.length > 0 && input.verdict !== 'official') {
-    const vi = input.methods.map((m) => METHOD_NAMES[m].vi).join('; ');
-    const en = input.methods.map((m) => METHOD_NAMES[m].en).join('; ');
-    reasons.push(t('methods', `Thủ đoạn đã được phản ánh: ${vi}.`, `Methods reported: ${en}.`));
-  }
-  return reasons;
+  if (input.sharedHost) reasons.push(SHARED_HOST);
+  if (input.methods.length > 0 && input.verdict !== 'official')
+    reasons.push(sharedMethodsText(input.methods));
+  return sharedList(reasons);
 }
 
 function adviceTexts(verdict: PublicVerdict): Text[] {
@@ -180,10 +228,10 @@ function adviceTexts(verdict: PublicVerdict): Text[] {
 
 // The advice depends on the verdict alone: written once, shared by every answer (answers are only read).
 const ADVICE: Record<PublicVerdict, readonly Text[]> = {
-  confirmed_scam: adviceTexts('confirmed_scam'),
-  suspicious: adviceTexts('suspicious'),
-  official: adviceTexts('official'),
-  no_data: adviceTexts('no_data'),
+  confirmed_scam: Object.freeze(adviceTexts('confirmed_scam')),
+  suspicious: Object.freeze(adviceTexts('suspicious')),
+  official: Object.freeze(adviceTexts('official')),
+  no_data: Object.freeze(adviceTexts('no_data')),
 };
 
 export function adviceFor(verdict: PublicVerdict): Text[] {
