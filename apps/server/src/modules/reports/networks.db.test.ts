@@ -6,6 +6,7 @@ import {
   type Agency,
   type CreateReportRequest,
 } from '@khien/contracts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../platform.js';
 import { ManualClock } from '../../shared/clock.js';
@@ -246,6 +247,38 @@ for (const target of databaseTargets()) {
       // Nothing changed since: the same networks answer after the next check.
       clock.advance(AFTER_A_MINUTE);
       expect((await list(hanoi, '?minReports=1')).asOf).toBe(after.asOf);
+    });
+
+    it('takes in registry links that arrive after the networks were built from their report', async () => {
+      const before = await list(hanoi, '?minReports=1');
+      // F as it was between its receipt and its registry links (ADR 0007): stored, marked, not linked.
+      const named = await testDb.database.db
+        .selectFrom('report_identifiers as ri')
+        .innerJoin('indicators as i', 'i.id', 'ri.indicator_id')
+        .select(['i.kind', 'i.key', 'i.display', 'i.details'])
+        .where('ri.report_id', '=', ids.F!)
+        .orderBy('i.key')
+        .execute();
+      expect(named).toHaveLength(2);
+      const pending = {
+        reporterHash: 'reporter-of-F',
+        entries: named.map((entry) => ({ ...entry, lossVnd: null })),
+        transfers: [],
+      };
+      await sql`delete from report_identifiers where report_id = ${ids.F!}`.execute(testDb.database.db);
+      await sql`update reports set registry_pending = ${JSON.stringify(pending)}::jsonb where id = ${ids.F!}`.execute(
+        testDb.database.db,
+      );
+      clock.advance(AFTER_A_MINUTE);
+      const unlinked = await list(hanoi, '?minReports=1');
+      expect(unlinked.total).toBe(before.total + 2);
+      // The links arrive; the next check sees them although no report, event or registry entry is new.
+      expect(await platform.services.reports.linkRegistry()).toBe(1);
+      clock.advance(AFTER_A_MINUTE);
+      const linked = await list(hanoi, '?minReports=1');
+      expect(linked.asOf).not.toBe(unlinked.asOf);
+      expect(linked.total).toBe(before.total);
+      expect(linked.items[0]).toMatchObject({ reportCount: 4 });
     });
 
     it('reads the graph in batches across their boundaries, and rebuilds once for many callers', async () => {

@@ -13,24 +13,31 @@ const DESCRIBE_CHUNK = 1000;
 export function createNetworksRepository() {
   return {
     /**
-     * A cheap fingerprint of what the networks are computed from: the number of reports (new reports and
-     * their identifiers), and the latest timeline and registry events (transfers between units, merges of
-     * registry entries). Ids are UUIDv7, time-ordered, so the largest is the latest; each lookup is one
-     * step down a primary-key index.
+     * A cheap fingerprint of what the networks are computed from: the number of reports (new reports),
+     * the number still waiting for their registry links (which arrive after the report, ADR 0007), and the
+     * latest timeline and registry events (transfers between units, merges of registry entries). Ids are
+     * UUIDv7, time-ordered, so the largest is the latest; each lookup is one step down an index.
      */
     async signature(db: Kysely<DB>): Promise<string> {
       const { rows } = await sql<{
         reports: number | string;
+        pending: number | string;
         last_report_event: string | null;
         last_indicator_event: string | null;
       }>`
         select
           (select count(*) from reports) as reports,
+          (select count(*) from reports where registry_pending is not null) as pending,
           (select id from report_events order by id desc limit 1) as last_report_event,
           (select id from indicator_events order by id desc limit 1) as last_indicator_event
       `.execute(db);
       const row = rows[0]!;
-      return `${Number(row.reports)}|${row.last_report_event ?? ''}|${row.last_indicator_event ?? ''}`;
+      return [
+        Number(row.reports),
+        Number(row.pending),
+        row.last_report_event ?? '',
+        row.last_indicator_event ?? '',
+      ].join('|');
     },
 
     /** The agencies that handle reports, with where they are (for reach), all at once: they are few. */
