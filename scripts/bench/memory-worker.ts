@@ -116,7 +116,7 @@ async function main() {
       index: state.index,
       allowlist: state.allowlist,
       counter: new CheckCounter(),
-      clock: { now: () => new Date() },
+      clock: { now: () => new Date(), nowMs: () => Date.now() },
     });
     const texts = sample.map((p) => queryOf(p.i));
     for (const text of texts.slice(0, 2000)) lookup.check(text); // warm up

@@ -56,7 +56,7 @@ async function main() {
     index,
     allowlist,
     counter: new CheckCounter(),
-    clock: { now: () => new Date() },
+    clock: { now: () => new Date(), nowMs: () => Date.now() },
   });
 
   const logger = pino({ level: 'warn', base: { service: 'khien-bench-sql' } });

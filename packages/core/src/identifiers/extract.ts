@@ -11,7 +11,13 @@ import { parseEmail, type EmailIdentifier } from './email.js';
 import { parsePhone, type PhoneIdentifier } from './phone.js';
 import { parseSocial, type SocialIdentifier } from './social.js';
 import { fail, type IdentifierKind, type ParseResult } from './types.js';
-import { parseDomain, parseUrl, type DomainIdentifier, type UrlIdentifier } from './url.js';
+import {
+  parseDomain,
+  parseDomainOfLink,
+  parseUrl,
+  type DomainIdentifier,
+  type UrlIdentifier,
+} from './url.js';
 import { parseVietQr } from './vietqr.js';
 
 export type AnyIdentifier =
@@ -44,13 +50,15 @@ const MAX_IDENTIFIERS = 50;
  * else is a link to a page.
  */
 function parseLink(text: string): ParseResult<AnyIdentifier> {
-  const social = parseSocial(text);
+  // Parsed as a link once, for all three.
+  const url = parseUrl(text);
+  const social = parseSocial(text, url);
   if (social.ok) return social;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/[/?#]/.test(text.replace(/\/$/, ''))) {
-    const domain = parseDomain(text);
+    const domain = parseDomainOfLink(text, url);
     if (domain.ok) return domain;
   }
-  return parseUrl(text);
+  return url;
 }
 
 /**

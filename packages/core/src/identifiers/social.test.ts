@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSocial, parseSocialHandle } from './social.js';
+import { parseUrl } from './url.js';
 
 const keyOf = (input: string): string | null => {
   const result = parseSocial(input);
@@ -290,6 +291,23 @@ describe('parseSocial properties', () => {
         fc.property(arbitrary, (input) => {
           parseSocial(input);
           parseSocialHandle(input, input);
+        }),
+      );
+    }
+  });
+
+  it('given the link parseUrl made of the same input, answers as without it', () => {
+    for (const arbitrary of [
+      fc.string(),
+      fc.webUrl({ withQueryParameters: true }),
+      accountLink,
+      handleInput,
+      opaqueLink,
+      accountLink.map((link) => ` <${link}> `),
+    ]) {
+      fc.assert(
+        fc.property(arbitrary, (input) => {
+          expect(parseSocial(input, parseUrl(input))).toEqual(parseSocial(input));
         }),
       );
     }

@@ -34,7 +34,7 @@
  */
 import { parsePhone } from './phone.js';
 import { fail, ok, type IdentifierBase, type ParseResult } from './types.js';
-import { cleanPasted, parseUrl } from './url.js';
+import { cleanPasted, parseUrl, type UrlIdentifier } from './url.js';
 
 export type SocialPlatform = 'facebook' | 'zalo' | 'telegram' | 'tiktok' | 'youtube' | 'instagram' | 'x';
 export type SocialAccountType = 'user' | 'page' | 'group' | 'channel' | 'share_link';
@@ -539,8 +539,7 @@ function pathSegments(pathname: string): string[] {
     });
 }
 
-function fromUrl(text: string): Found {
-  const parsed = parseUrl(text);
+function fromUrl(parsed: ParseResult<UrlIdentifier>): Found {
   if (!parsed.ok) return fail('social.invalid', `Not a social-network link or handle: ${parsed.message}`);
   const { host, registrableDomain } = parsed.value.details;
   const platform = PLATFORM_DOMAINS[registrableDomain];
@@ -616,7 +615,8 @@ export function parseSocialHandle(platformHint: string, handle: string): ParseRe
   }
   const written = cleanPasted(handle);
   if (written === '') return fail('social.invalid_handle', 'The account name is empty.');
-  if (/[/]/.test(written) || /^[a-z][a-z0-9+.-]*:\/\//i.test(written)) return toIdentifier(fromUrl(written));
+  if (/[/]/.test(written) || /^[a-z][a-z0-9+.-]*:\/\//i.test(written))
+    return toIdentifier(fromUrl(parseUrl(written)));
   switch (platform) {
     case 'facebook': {
       const name = written.replace(/^@/, '');
@@ -640,9 +640,10 @@ export function parseSocialHandle(platformHint: string, handle: string): ParseRe
 /**
  * Parses a social-network link (`https://m.facebook.com/profile.php?id=1000…`, `t.me/abc`, `zalo.me/g/…`,
  * `tiktok.com/@abc/video/…`) or a handle with its platform in front (`tele @abc`, `fb: abc`, `tiktok @abc`,
- * `zalo 0912345678`).
+ * `zalo 0912345678`). A caller that parses the input as a link anyway passes `link`, parseUrl's result for
+ * the same input, so that it is not parsed twice.
  */
-export function parseSocial(input: string): ParseResult<SocialIdentifier> {
+export function parseSocial(input: string, link?: ParseResult<UrlIdentifier>): ParseResult<SocialIdentifier> {
   if (typeof input !== 'string') return fail('social.invalid', 'The input is not text.');
   const text = cleanPasted(input);
   if (text === '') return fail('social.invalid', 'The input is empty.');
@@ -655,5 +656,6 @@ export function parseSocial(input: string): ParseResult<SocialIdentifier> {
       `Say which network "${text}" is on, e.g. "tele ${text}" or "tiktok ${text}".`,
     );
   }
-  return toIdentifier(fromUrl(text));
+  // parseUrl cleans what it is given as cleanPasted does, so the input's parse is the cleaned text's.
+  return toIdentifier(fromUrl(link ?? parseUrl(text)));
 }

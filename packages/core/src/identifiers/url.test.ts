@@ -5,6 +5,7 @@ import {
   hostKey,
   hostToUnicode,
   parseDomain,
+  parseDomainOfLink,
   parseUrl,
   MAX_URL_INPUT_LENGTH,
 } from './url.js';
@@ -350,6 +351,19 @@ describe('parseUrl properties', () => {
           parseUrl(input);
           parseDomain(input);
           hostKey(input);
+        }),
+      );
+    }
+  });
+
+  it('parseDomainOfLink, given parseUrl of the same input, answers as parseDomain', () => {
+    const blockListForm = fc
+      .tuple(fc.constantFrom('*.', '.', ' *.', '"'), host)
+      .map(([prefix, name]) => `${prefix}${name}`);
+    for (const arbitrary of [fc.string(), anyUrl, realisticUrl, host, blockListForm]) {
+      fc.assert(
+        fc.property(arbitrary, (input) => {
+          expect(parseDomainOfLink(input, parseUrl(input))).toEqual(parseDomain(input));
         }),
       );
     }

@@ -408,19 +408,40 @@ export function parseDomain(input: string): ParseResult<DomainIdentifier> {
   const host = parseHost(cleanPasted(input).replace(/^\*?\./, ''));
   if (!host.ok) return fail(DOMAIN_CODES[host.code] ?? 'domain.invalid', host.message);
   const info = host.value;
-  return ok({
+  return ok(domainIdentifier(info, info.registrableDomainUnicode));
+}
+
+/**
+ * parseDomain(input), given `link`, parseUrl's result for the same input: a link's host is the domain's
+ * host, so a link that parsed gives the domain without parsing again (wildcard forms still do).
+ */
+export function parseDomainOfLink(
+  input: string,
+  link: ParseResult<UrlIdentifier>,
+): ParseResult<DomainIdentifier> {
+  if (!link.ok || /^\*?\./.test(cleanPasted(input))) return parseDomain(input);
+  const { details } = link.value;
+  return ok(domainIdentifier(details, hostToUnicode(details.registrableDomain)));
+}
+
+function domainIdentifier(
+  info: Pick<HostInfo, 'registrableDomain' | 'publicSuffix' | 'isIp' | 'isPrivateSuffix'>,
+  unicode: string,
+): DomainIdentifier {
+  const domain = info.registrableDomain;
+  return {
     kind: 'domain',
-    key: `domain:${info.registrableDomain}`,
-    display: info.registrableDomainUnicode,
+    key: `domain:${domain}`,
+    display: unicode,
     details: {
-      domain: info.registrableDomain,
-      unicode: info.registrableDomainUnicode,
+      domain,
+      unicode,
       publicSuffix: info.publicSuffix,
-      isGovVn: info.registrableDomain === 'gov.vn' || info.registrableDomain.endsWith('.gov.vn'),
+      isGovVn: domain === 'gov.vn' || domain.endsWith('.gov.vn'),
       isIp: info.isIp,
       isPrivateSuffix: info.isPrivateSuffix,
     },
-  });
+  };
 }
 
 // ---- punycode (RFC 3492), decoding only: encoding is done by the URL parser -----------------------------

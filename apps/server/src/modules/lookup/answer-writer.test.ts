@@ -3,6 +3,7 @@ import fastJson, { type AnySchema } from 'fast-json-stringify';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ManualClock } from '../../shared/clock.js';
 import { compileAnswerWriter } from './answer-writer.js';
 import { CheckCounter } from './check-counter.js';
 import { IndicatorIndex, type IndexEntry } from './indicator-index.js';
@@ -31,7 +32,7 @@ describe('the check answer writer', () => {
     index,
     allowlist: new Map([['phone:+842439366666', { organisation: 'Ngân hàng thử', category: 'bank' }]]),
     counter: new CheckCounter(),
-    clock: { now: () => new Date('2026-11-25T00:00:00Z') },
+    clock: new ManualClock(new Date('2026-11-25T00:00:00Z')),
   });
   const write = compileAnswerWriter();
 

@@ -10,6 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/app.js';
 import { AppError } from '../../shared/app-error.js';
 import { compileAnswerWriter } from './answer-writer.js';
+import { checkQueryValidatorCompiler } from './check-query.js';
 import type { LookupService } from './lookup.service.js';
 
 export interface LookupRouteOptions {
@@ -34,6 +35,7 @@ export function registerLookupRoutes(app: App, lookup: LookupService, options: L
     '/api/public/check',
     {
       config: { access: 'public', rateLimit },
+      validatorCompiler: checkQueryValidatorCompiler,
       serializerCompiler,
       schema: {
         tags: ['public'],

@@ -114,7 +114,7 @@ export function createLookupService(deps: LookupDependencies) {
   let dayEnd = 0;
   let dayText = '';
   function today(): string {
-    const now = clock.now().getTime();
+    const now = clock.nowMs();
     // Written so that an invalid time fails as toISOString does.
     if (!(now >= dayStart && now < dayEnd)) {
       dayText = new Date(now).toISOString().slice(0, 10);
