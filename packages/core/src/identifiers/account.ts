@@ -268,8 +268,19 @@ interface NameMatch {
   words: string;
 }
 
-function primaryKeys(names: readonly (string | null)[]): Set<string> {
-  return new Set(names.filter((n): n is string => n !== null).map(bankLookupKey));
+// Banks and wallets are fixed reference data: each one's primary keys are folded once, not per match.
+const primaryKeysByInstitution = new WeakMap<object, Set<string>>();
+function primaryKeys(institution: object, names: () => readonly (string | null)[]): Set<string> {
+  let keys = primaryKeysByInstitution.get(institution);
+  if (keys === undefined) {
+    keys = new Set(
+      names()
+        .filter((n): n is string => n !== null)
+        .map(bankLookupKey),
+    );
+    primaryKeysByInstitution.set(institution, keys);
+  }
+  return keys;
 }
 
 /** Runs of words that name a bank or wallet, longest first, so "Nam A Bank" wins over a shorter name inside it. */
@@ -287,7 +298,7 @@ function findNames(words: readonly string[]): NameMatch[] {
       if (!bank && !wallet) continue;
       for (let i = start; i < start + size; i++) used[i] = true;
       if (bank) {
-        const primary = primaryKeys([
+        const primary = primaryKeys(bank, () => [
           bank.code,
           bank.shortName,
           bank.nameVi,
@@ -296,7 +307,9 @@ function findNames(words: readonly string[]): NameMatch[] {
         ]).has(key);
         matches.push({ institution: { type: 'bank', bank }, primary, words: span });
       } else if (wallet) {
-        const primary = primaryKeys([wallet.provider, wallet.name, ...wallet.formerNames]).has(key);
+        const primary = primaryKeys(wallet, () => [wallet.provider, wallet.name, ...wallet.formerNames]).has(
+          key,
+        );
         matches.push({ institution: { type: 'wallet', wallet }, primary, words: span });
       }
     }
