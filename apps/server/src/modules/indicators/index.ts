@@ -7,6 +7,7 @@ export {
   createIndicatorsService,
   type IndicatorsService,
   type IndicatorChangeListener,
+  type RegistryIdentifier,
   toIndicator,
 } from './indicators.service.js';
 export { registerIndicatorsRoutes } from './indicators.routes.js';

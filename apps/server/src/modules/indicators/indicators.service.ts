@@ -51,6 +51,17 @@ export interface IndicatorsDependencies {
   origin: string;
 }
 
+/**
+ * An identifier as the registry stores it: what `identify` answers, or the same read back from where it
+ * waited (a report's `registry_pending`).
+ */
+export interface RegistryIdentifier {
+  kind: string;
+  key: string;
+  display: string;
+  details: object;
+}
+
 /** Where a registry entry's new source comes from, and what it says. */
 export interface NewSource {
   type: 'report' | 'agency' | 'import';
@@ -129,10 +140,10 @@ export function createIndicatorsService(deps: IndicatorsDependencies) {
    */
   async function addSources(
     trx: Kysely<DB>,
-    items: ReadonlyArray<{ identifier: AnyIdentifier; source: NewSource }>,
+    items: ReadonlyArray<{ identifier: RegistryIdentifier; source: NewSource }>,
   ): Promise<Array<{ row: IndicatorRow; created: boolean }>> {
     if (items.length === 0) return [];
-    const byKey = new Map<string, { identifier: AnyIdentifier; sources: NewSource[] }>();
+    const byKey = new Map<string, { identifier: RegistryIdentifier; sources: NewSource[] }>();
     for (const { identifier, source } of items) {
       const entry = byKey.get(identifier.key);
       if (entry) entry.sources.push(source);

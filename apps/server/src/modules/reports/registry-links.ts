@@ -1,4 +1,4 @@
-import type { AnyIdentifier } from '@khien/core';
+import type { ScamMethod } from '@khien/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { IndicatorRow, IndicatorsService } from '../indicators/index.js';
@@ -12,7 +12,7 @@ const MAX_BATCHES_PER_RUN = 5;
  * How long a citizen's report waits before its run starts: reports arriving meanwhile share the run, so
  * a burst costs a few runs rather than one per report, and the registry is still current within a second.
  */
-export const LINK_DELAY_MS = 250;
+const LINK_DELAY_MS = 250;
 
 export interface RegistryLinkerDependencies {
   db: Kysely<DB>;
@@ -53,18 +53,14 @@ export function createRegistryLinker(deps: RegistryLinkerDependencies) {
           return pending.entries
             .filter((entry) => !allowlisted.has(entry.key))
             .map((entry) => ({
-              identifier: {
-                kind: entry.kind,
-                key: entry.key,
-                display: entry.display,
-                details: entry.details,
-              } as unknown as AnyIdentifier,
+              identifier: entry,
               source: {
                 type: 'report' as const,
                 ref: report.id,
                 agencyId: report.handling_agency_id,
                 reporterHash: pending.reporterHash,
-                scamMethod: report.scam_method as never,
+                // Written from the contract's ScamMethod at intake.
+                scamMethod: report.scam_method as ScamMethod,
                 lossVnd: entry.lossVnd,
                 evidenceUrl: null,
                 note: null,

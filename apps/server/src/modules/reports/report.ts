@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { DeadlineExtension, DeadlinePolicy, ReportDecision, ReportStatus } from '@khien/contracts';
 import { foldVietnamese } from '@khien/core';
+import type { RegistryIdentifier } from '../indicators/index.js';
 
 /**
  * The rules of a report's life, pure: the status table, the deadlines of the Criminal Procedure Code
@@ -175,14 +176,6 @@ export function maskAccount(account: string): string {
   const compact = account.replace(/\s+/g, '');
   if (compact.length <= 4) return '•'.repeat(compact.length);
   return `${'•'.repeat(Math.min(compact.length - 4, 8))}${compact.slice(-4)}`;
-}
-
-/** An identifier as the registry keeps it (what `identify` answers, reduced to what is stored). */
-export interface RegistryIdentifier {
-  kind: string;
-  key: string;
-  display: string;
-  details: object;
 }
 
 /**

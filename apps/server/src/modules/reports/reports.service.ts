@@ -324,16 +324,15 @@ export function createReportsService(deps: ReportsDependencies) {
 
   /** The message that tells the reporter, through the contact they gave, that their report moved. */
   function messageTo(
-    row: Pick<ReportRow, 'id' | 'tracking_code' | 'language' | 'contact_encrypted'>,
+    row: Pick<ReportRow, 'id' | 'tracking_code' | 'language'>,
+    contact: StoredContact | null,
     template: 'report.received' | 'report.status_changed',
     params: Record<string, string | number | null>,
   ): QueuedMessage | null {
-    if (!row.contact_encrypted) return null;
-    const contact = JSON.parse(cipher.decrypt(row.contact_encrypted)) as StoredContact;
-    const recipient = contact.email ?? contact.phone;
+    const recipient = contact?.email ?? contact?.phone;
     if (!recipient) return null;
     return {
-      channel: contact.email ? 'email' : 'sms',
+      channel: contact?.email ? 'email' : 'sms',
       recipient,
       template,
       language: row.language,
@@ -349,7 +348,9 @@ export function createReportsService(deps: ReportsDependencies) {
     template: 'report.received' | 'report.status_changed',
     params: Record<string, string | number | null>,
   ) {
-    const message = messageTo(row, template, params);
+    if (!row.contact_encrypted) return;
+    const contact = JSON.parse(cipher.decrypt(row.contact_encrypted)) as StoredContact;
+    const message = messageTo(row, contact, template, params);
     if (message) await messages.queue(trx, message);
   }
 
@@ -501,6 +502,15 @@ export function createReportsService(deps: ReportsDependencies) {
         reference: t.reference ?? null,
       });
     }
+    const contact: StoredContact | null = input.contact
+      ? {
+          fullName: input.contact.fullName,
+          phone: input.contact.phone ?? null,
+          email: input.contact.email ?? null,
+          address: input.contact.address ?? null,
+        }
+      : null;
+    const contactEncrypted = contact ? cipher.encrypt(JSON.stringify(contact)) : null;
     const build = (unit: AgencyPlace | null, policy: DeadlinePolicy): StoredReport => {
       const row: ReportRow = {
         id: reportId,
@@ -516,16 +526,7 @@ export function createReportsService(deps: ReportsDependencies) {
         total_loss_vnd: totalLoss,
         province_code: input.provinceCode,
         commune_code: input.communeCode ?? null,
-        contact_encrypted: input.contact
-          ? cipher.encrypt(
-              JSON.stringify({
-                fullName: input.contact.fullName,
-                phone: input.contact.phone ?? null,
-                email: input.contact.email ?? null,
-                address: input.contact.address ?? null,
-              } satisfies StoredContact),
-            )
-          : null,
+        contact_encrypted: contactEncrypted,
         language: input.language,
         handling_agency_id: unit?.id ?? null,
         assigned_user_id: null,
@@ -563,7 +564,7 @@ export function createReportsService(deps: ReportsDependencies) {
           agencyId: unit?.id ?? null,
           details: { channel: intake.channel, evidence: evidence.length },
         }),
-        message: messageTo(row, 'report.received', { handlingUnit: unit?.name ?? null }),
+        message: messageTo(row, contact, 'report.received', { handlingUnit: unit?.name ?? null }),
         audit: {
           context,
           event: {
