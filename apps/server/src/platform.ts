@@ -260,7 +260,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       onBuilt: (stats) => logger.info(stats, 'scam networks built'),
       onError: (error) => logger.warn({ err: error }, 'scam networks not rebuilt; the previous ones answer'),
     });
-    // Reports a previous run acknowledged but had not linked to the registry when it stopped.
+    const seeded = await indicators.seedAllowlist(officialIdentifiers());
+    if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
+    const loaded = await lookupState.load(db, indicatorsRepository);
+    logger.info(loaded, 'lookup index built');
+    // Reports a previous run acknowledged but had not linked to the registry when it stopped; after the
+    // index is built, so that the entries they change reach it.
     reports
       .linkRegistry()
       .then(
@@ -268,10 +273,6 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           linked > 0 && logger.info({ linked }, 'reports left from the last run linked to the registry'),
       )
       .catch((error: unknown) => logger.warn({ err: error }, 'reports not linked to the registry yet'));
-    const seeded = await indicators.seedAllowlist(officialIdentifiers());
-    if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
-    const loaded = await lookupState.load(db, indicatorsRepository);
-    logger.info(loaded, 'lookup index built');
     const checkCounter = new CheckCounter();
     const lookup = createLookupService({
       index: lookupState.index,

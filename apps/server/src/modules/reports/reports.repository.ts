@@ -160,17 +160,23 @@ export function createReportsRepository() {
 
     /** Which of these provinces exist, and the province of each of these communes that exists. */
     async knownAreas(db: Kysely<DB>, provinceCodes: readonly string[], communeCodes: readonly string[]) {
-      const rows = await db
+      const provinces = db
         .selectFrom('provinces')
         .select([sql<string>`'province'`.as('unit'), 'code', 'code as province_code'])
-        .where('code', 'in', provinceCodes.length > 0 ? provinceCodes : [''])
-        .unionAll(
-          db
-            .selectFrom('communes')
-            .select([sql<string>`'commune'`.as('unit'), 'code', 'province_code'])
-            .where('code', 'in', communeCodes.length > 0 ? communeCodes : ['']),
-        )
-        .execute();
+        .where('code', 'in', [...provinceCodes]);
+      const rows =
+        provinceCodes.length === 0
+          ? []
+          : await (
+              communeCodes.length === 0
+                ? provinces
+                : provinces.unionAll(
+                    db
+                      .selectFrom('communes')
+                      .select([sql<string>`'commune'`.as('unit'), 'code', 'province_code'])
+                      .where('code', 'in', [...communeCodes]),
+                  )
+            ).execute();
       return {
         provinces: new Set(rows.filter((row) => row.unit === 'province').map((row) => row.code)),
         communes: new Map(
