@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IndicatorIndex, hash64, type IndexEntry, type IndexHit } from './indicator-index.js';
+import { IndicatorIndex, hash64, hashIdOf, type IndexEntry, type IndexHit } from './indicator-index.js';
 
 const entryArb: fc.Arbitrary<IndexEntry> = fc.record({
   status: fc.constantFrom('reported', 'verifying', 'confirmed_scam', 'cleared', 'expired'),
@@ -104,6 +104,68 @@ describe('IndicatorIndex', () => {
     expect(index.columnBytes() / 10_000).toBeLessThanOrEqual(21);
     expect(index.get('phone:+84910000042')?.confidence).toBe(30);
     expect(index.get('phone:+84990000042')).toBeUndefined();
+  });
+
+  it('finds every one of 50,000 keys after a build and after a compaction over it, and no other', () => {
+    const entryOf = (i: number): IndexEntry => ({
+      status: i % 3 === 0 ? 'confirmed_scam' : 'reported',
+      sharing: 'public',
+      confidence: i % 101,
+      reportCount: i,
+      methods: i % 2 ? ['loans'] : [],
+      lastSeen: null,
+    });
+    const keyOf = (i: number) => `account:970436:${(i * 7919) % 1_000_003}`;
+    const index = new IndicatorIndex({ compactAfter: 1_000_000 });
+    const builder = index.builder();
+    for (let i = 0; i < 50_000; i++) builder.add(keyOf(i), entryOf(i));
+    expect(builder.collisions().size).toBe(0);
+    builder.finish();
+    const check = () => {
+      for (let i = 0; i < 50_000; i += 7) expect(index.get(keyOf(i))?.reportCount).toBe(i);
+      for (let i = 50_000; i < 50_500; i++) expect(index.get(keyOf(i))).toBeUndefined();
+    };
+    check();
+    index.set(keyOf(50_000), entryOf(50_000));
+    index.delete(keyOf(7));
+    index.compact();
+    expect(index.get(keyOf(50_000))?.reportCount).toBe(50_000);
+    expect(index.get(keyOf(7))).toBeUndefined();
+    expect(index.size).toBe(50_000);
+    index.set(keyOf(7), entryOf(7));
+    index.delete(keyOf(50_000));
+    index.compact();
+    check();
+  });
+
+  it('keeps entries whose hashes collide by their full keys, the last given winning', () => {
+    const entry = (reportCount: number): IndexEntry => ({
+      status: 'reported',
+      sharing: 'public',
+      confidence: 10,
+      reportCount,
+      methods: [],
+      lastSeen: null,
+    });
+    // The same key twice is the one collision a test can make: both rows share a hash.
+    const index = new IndicatorIndex();
+    const builder = index.builder();
+    builder.add('phone:+84912345678', entry(1));
+    builder.add('phone:+84912345679', entry(2));
+    builder.add('phone:+84912345678', entry(3));
+    expect([...builder.collisions()]).toEqual([hashIdOf('phone:+84912345678')]);
+    builder.finish([
+      ['phone:+84912345678', entry(1)],
+      ['phone:+84912345679', entry(2)],
+      ['phone:+84912345678', entry(3)],
+    ]);
+    expect(index.get('phone:+84912345678')?.reportCount).toBe(3);
+    expect(index.lookup('phone:+84912345678')?.reportCount).toBe(3);
+    expect(index.get('phone:+84912345679')?.reportCount).toBe(2);
+    expect(index.size).toBe(2);
+    index.compact();
+    expect(index.get('phone:+84912345678')?.reportCount).toBe(3);
+    expect(index.size).toBe(2);
   });
 
   it('hashes deterministically into two 32-bit halves', () => {

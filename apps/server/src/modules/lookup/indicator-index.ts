@@ -48,6 +48,11 @@ const EPOCH_DAY = Date.UTC(1999, 11, 31) / DAY_MS;
 let mixedHi = 0;
 let mixedLo = 0;
 
+/** A 64-bit hash as one string: the key of the sets and maps of colliding hashes. */
+function hashId(hi: number, lo: number): string {
+  return `${hi}:${lo}`;
+}
+
 /** cyrb53-style mixing into two independent 32-bit halves, left in `mixedHi` and `mixedLo`. */
 function mix(key: string): void {
   let h1 = 0xdeadbeef;
@@ -61,6 +66,12 @@ function mix(key: string): void {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   mixedHi = h1 >>> 0;
   mixedLo = h2 >>> 0;
+}
+
+/** The key's 64-bit hash as one string, as `IndexBuilder.collisions` names them. */
+export function hashIdOf(key: string): string {
+  mix(key);
+  return hashId(mixedHi, mixedLo);
 }
 
 export function hash64(key: string): [number, number] {
@@ -163,6 +174,171 @@ function bucketsOf(his: Uint32Array): Buckets {
   return { shift, starts };
 }
 
+/** Columns filled one row at a time, in any order, growing as needed. */
+class ColumnBuffer {
+  size = 0;
+  columns: Columns;
+
+  constructor(capacity: number) {
+    this.columns = emptyColumns(Math.max(1024, capacity));
+  }
+
+  private reserve(): number {
+    const c = this.columns;
+    if (this.size === c.hi.length) {
+      const grown = emptyColumns(c.hi.length * 2);
+      for (const name of Object.keys(c) as Array<keyof Columns>) grown[name].set(c[name] as never);
+      this.columns = grown;
+    }
+    return this.size++;
+  }
+
+  add(key: string, entry: IndexEntry): void {
+    const at = this.reserve();
+    mix(key);
+    this.columns.hi[at] = mixedHi;
+    this.columns.lo[at] = mixedLo;
+    writeEntry(this.columns, at, entry);
+  }
+
+  copy(from: Columns, row: number): void {
+    const at = this.reserve();
+    copyRow(from, row, this.columns, at);
+  }
+}
+
+function writeEntry(columns: Columns, at: number, entry: IndexEntry): void {
+  columns.flags[at] = STATUSES.indexOf(entry.status) | (SHARINGS.indexOf(entry.sharing) << 3);
+  columns.confidence[at] = Math.max(0, Math.min(100, Math.round(entry.confidence)));
+  columns.reports[at] = Math.min(entry.reportCount, 0xffffffff);
+  columns.methods[at] = methodsMask(entry.methods);
+  columns.lastSeenDay[at] = entry.lastSeen
+    ? Math.max(1, Math.min(0xffff, Math.floor(entry.lastSeen.getTime() / DAY_MS) - EPOCH_DAY))
+    : 0;
+}
+
+function copyRow(from: Columns, row: number, to: Columns, at: number): void {
+  to.hi[at] = from.hi[row]!;
+  to.lo[at] = from.lo[row]!;
+  to.flags[at] = from.flags[row]!;
+  to.confidence[at] = from.confidence[row]!;
+  to.reports[at] = from.reports[row]!;
+  to.methods[at] = from.methods[row]!;
+  to.lastSeenDay[at] = from.lastSeenDay[row]!;
+}
+
+/**
+ * The rows 0…n-1 ordered by (hi, lo): a least-significant-digit radix sort over four 16-bit digits, a
+ * few linear passes where a comparison sort of a million rows takes seconds.
+ */
+function sortedOrder(his: Uint32Array, los: Uint32Array, n: number): Uint32Array {
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2048) return order.sort((a, b) => his[a]! - his[b]! || los[a]! - los[b]!);
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(0x10000);
+  for (const [column, shift] of [
+    [los, 0],
+    [los, 16],
+    [his, 0],
+    [his, 16],
+  ] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(column[i]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < 0x10000; d++) {
+      const count = counts[d]!;
+      counts[d] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i]!;
+      next[counts[(column[row]! >>> shift) & 0xffff]!++] = row;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/**
+ * A build of the index fed one entry at a time (`IndicatorIndex.builder`): it keeps the ~20 bytes of
+ * columns per entry and nothing else, so that reading a million rows leaves no million objects behind.
+ * Keys are not kept; when two keys share a hash (`collisions`, about 1 in 3·10⁷ builds at a million
+ * entries), `finish` is given the entries with those hashes again, by their full keys.
+ */
+export class IndexBuilder {
+  private readonly buffer: ColumnBuffer;
+  private order: Uint32Array | null = null;
+  private colliding: Set<string> | null = null;
+
+  /** @internal: made by `IndicatorIndex.builder`. */
+  constructor(
+    private readonly install: (
+      columns: Columns,
+      collided: Map<string, IndexEntry>,
+      collidedHashes: Set<string>,
+    ) => void,
+    capacity = 0,
+  ) {
+    this.buffer = new ColumnBuffer(capacity);
+  }
+
+  add(key: string, entry: IndexEntry): void {
+    if (this.order) throw new Error('IndexBuilder: add after collisions()');
+    this.buffer.add(key, entry);
+  }
+
+  /** @internal Carries a row of an earlier build (compaction). */
+  copy(from: Columns, row: number): void {
+    if (this.order) throw new Error('IndexBuilder: copy after collisions()');
+    this.buffer.copy(from, row);
+  }
+
+  get size(): number {
+    return this.buffer.size;
+  }
+
+  /** The hashes (`hash:hash` strings) that more than one added entry has; empty nearly always. */
+  collisions(): ReadonlySet<string> {
+    if (this.colliding) return this.colliding;
+    const { hi: his, lo: los } = this.buffer.columns;
+    const n = this.buffer.size;
+    this.order = sortedOrder(his, los, n);
+    this.colliding = new Set();
+    for (let i = 1; i < n; i++) {
+      const a = this.order[i - 1]!;
+      const b = this.order[i]!;
+      if (his[a] === his[b] && los[a] === los[b]) this.colliding.add(hashId(his[a]!, los[a]!));
+    }
+    return this.colliding;
+  }
+
+  /**
+   * Installs the build. `collided` gives, by full key, the entries whose hashes `collisions()` named
+   * (others are ignored; for a key given twice, the last wins).
+   */
+  finish(collided: Iterable<[string, IndexEntry]> = []): void {
+    const colliding = this.collisions();
+    const order = this.order!;
+    const source = this.buffer.columns;
+    const kept = new Map<string, IndexEntry>();
+    if (colliding.size > 0) {
+      for (const [key, entry] of collided) {
+        mix(key);
+        if (colliding.has(hashId(mixedHi, mixedLo))) kept.set(key, entry);
+      }
+    }
+    let rows = 0;
+    for (let i = 0; i < order.length; i++) {
+      const at = order[i]!;
+      if (colliding.size === 0 || !colliding.has(hashId(source.hi[at]!, source.lo[at]!))) order[rows++] = at;
+    }
+    const columns = emptyColumns(rows);
+    for (let w = 0; w < rows; w++) copyRow(source, order[w]!, columns, w);
+    this.install(columns, kept, new Set(colliding));
+  }
+}
+
 export class IndicatorIndex {
   private columns: Columns = emptyColumns(0);
   private buckets: Buckets = bucketsOf(this.columns.hi);
@@ -182,16 +358,23 @@ export class IndicatorIndex {
    * database was being read stay on top: they may be newer than the rows read.
    */
   build(entries: Iterable<[string, IndexEntry]>): void {
-    const keys: string[] = [];
-    const values: IndexEntry[] = [];
-    for (const [key, entry] of entries) {
-      keys.push(key);
-      values.push(entry);
-    }
-    const pending = this.delta;
-    this.load(keys, values);
-    this.delta = pending;
-    this.maybeCompact();
+    const list = Array.isArray(entries) ? (entries as Array<[string, IndexEntry]>) : [...entries];
+    const builder = this.builder();
+    for (const [key, entry] of list) builder.add(key, entry);
+    builder.finish(builder.collisions().size > 0 ? list : []);
+  }
+
+  /**
+   * The same as `build`, fed entry by entry (a million rows read page by page). The content changes
+   * only at `finish`; changes set meanwhile stay on top.
+   */
+  builder(): IndexBuilder {
+    return new IndexBuilder((columns, collided, collidedHashes) => {
+      const pending = this.delta;
+      this.install(columns, collided, collidedHashes);
+      this.delta = pending;
+      this.maybeCompact();
+    });
   }
 
   get(key: string): IndexEntry | undefined {
@@ -236,7 +419,7 @@ export class IndicatorIndex {
     mix(key);
     const hi = mixedHi;
     const lo = mixedLo;
-    if (this.collidedHashes.size > 0 && this.collidedHashes.has(`${hi}:${lo}`)) return COLLIDED;
+    if (this.collidedHashes.size > 0 && this.collidedHashes.has(hashId(hi, lo))) return COLLIDED;
     return this.find(hi, lo);
   }
 
@@ -271,7 +454,7 @@ export class IndicatorIndex {
 
   private baseHas(key: string): boolean {
     const [hi, lo] = hash64(key);
-    if (this.collidedHashes.has(`${hi}:${lo}`)) return this.collided.has(key);
+    if (this.collidedHashes.has(hashId(hi, lo))) return this.collided.has(key);
     return this.find(hi, lo) >= 0;
   }
 
@@ -281,103 +464,35 @@ export class IndicatorIndex {
 
   /** Folds the recent changes into the sorted columns. */
   compact(): void {
-    const keys: string[] = [];
-    const values: IndexEntry[] = [];
-    // The base has lost its keys (only hashes remain), so entries are re-added from the columns by hash
-    // and the delta's keys override them.
+    // The base has lost its keys (only hashes remain), so its rows are carried over by hash, and the
+    // delta's keys override them. A carried row's hash was unique when it was built, so collisions are
+    // only ever with keyed entries.
     const overridden = new Set<string>();
     for (const key of this.delta.keys()) {
-      const [hi, lo] = hash64(key);
-      overridden.add(`${hi}:${lo}`);
+      mix(key);
+      overridden.add(hashId(mixedHi, mixedLo));
     }
+    const keyed: Array<[string, IndexEntry]> = [];
+    for (const [key, entry] of this.delta) if (entry) keyed.push([key, entry]);
+    for (const [key, entry] of this.collided) if (!this.delta.has(key)) keyed.push([key, entry]);
     const base = this.columns;
-    const keep: number[] = [];
+    const builder = new IndexBuilder(
+      (columns, collided, collidedHashes) => this.install(columns, collided, collidedHashes),
+      base.hi.length + keyed.length,
+    );
     for (let i = 0; i < base.hi.length; i++) {
-      if (!overridden.has(`${base.hi[i]}:${base.lo[i]}`)) keep.push(i);
+      if (overridden.size === 0 || !overridden.has(hashId(base.hi[i]!, base.lo[i]!))) builder.copy(base, i);
     }
-    for (const [key, entry] of this.delta) {
-      if (entry) {
-        keys.push(key);
-        values.push(entry);
-      }
-    }
-    for (const [key, entry] of this.collided) {
-      if (!this.delta.has(key)) {
-        keys.push(key);
-        values.push(entry);
-      }
-    }
-    this.load(keys, values, { columns: base, rows: keep });
+    for (const [key, entry] of keyed) builder.add(key, entry);
+    builder.finish(builder.collisions().size > 0 ? keyed : []);
   }
 
-  private load(keys: string[], values: IndexEntry[], carry?: { columns: Columns; rows: number[] }): void {
-    const carried = carry?.rows.length ?? 0;
-    const n = keys.length + carried;
-    const his = new Uint32Array(n);
-    const los = new Uint32Array(n);
-    for (let i = 0; i < keys.length; i++) {
-      const [hi, lo] = hash64(keys[i]!);
-      his[i] = hi;
-      los[i] = lo;
-    }
-    for (let j = 0; j < carried; j++) {
-      const row = carry!.rows[j]!;
-      his[keys.length + j] = carry!.columns.hi[row]!;
-      los[keys.length + j] = carry!.columns.lo[row]!;
-    }
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => his[a]! - his[b]! || los[a]! - los[b]!);
-
-    const collidedHashes = new Set<string>();
-    for (let i = 1; i < n; i++) {
-      const a = order[i - 1]!;
-      const b = order[i]!;
-      if (his[a] === his[b] && los[a] === los[b]) collidedHashes.add(`${his[a]}:${los[a]}`);
-    }
-    const collided = new Map<string, IndexEntry>();
-    let rows = 0;
-    for (let i = 0; i < n; i++) if (!collidedHashes.has(`${his[order[i]!]}:${los[order[i]!]}`)) rows++;
-    const columns = emptyColumns(rows);
-    let w = 0;
-    for (let i = 0; i < n; i++) {
-      const source = order[i]!;
-      if (collidedHashes.has(`${his[source]}:${los[source]}`)) {
-        // A carried row has no key left to disambiguate; collisions are only ever between new keys, since
-        // a carried row's hash was unique when it was built and the delta's keys override by hash.
-        if (source < keys.length) collided.set(keys[source]!, values[source]!);
-        continue;
-      }
-      columns.hi[w] = his[source]!;
-      columns.lo[w] = los[source]!;
-      if (source < keys.length) {
-        this.write(columns, w, values[source]!);
-      } else {
-        const from = carry!.rows[source - keys.length]!;
-        const c = carry!.columns;
-        columns.flags[w] = c.flags[from]!;
-        columns.confidence[w] = c.confidence[from]!;
-        columns.reports[w] = c.reports[from]!;
-        columns.methods[w] = c.methods[from]!;
-        columns.lastSeenDay[w] = c.lastSeenDay[from]!;
-      }
-      w++;
-    }
+  private install(columns: Columns, collided: Map<string, IndexEntry>, collidedHashes: Set<string>): void {
     this.columns = columns;
     this.buckets = bucketsOf(columns.hi);
     this.collided = collided;
     this.collidedHashes = collidedHashes;
     this.delta = new Map();
-  }
-
-  private write(columns: Columns, at: number, entry: IndexEntry): void {
-    columns.flags[at] = STATUSES.indexOf(entry.status) | (SHARINGS.indexOf(entry.sharing) << 3);
-    columns.confidence[at] = Math.max(0, Math.min(100, Math.round(entry.confidence)));
-    columns.reports[at] = Math.min(entry.reportCount, 0xffffffff);
-    columns.methods[at] = methodsMask(entry.methods);
-    columns.lastSeenDay[at] = entry.lastSeen
-      ? Math.max(1, Math.min(0xffff, Math.floor(entry.lastSeen.getTime() / DAY_MS) - EPOCH_DAY))
-      : 0;
   }
 
   /** The row as an entry of its own (callers may keep and change it). */

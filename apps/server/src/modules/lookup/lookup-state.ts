@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { IndicatorChangeListener, IndicatorRow, IndicatorsRepository } from '../indicators/index.js';
 import type { ScamMethod } from '@khien/contracts';
-import { IndicatorIndex, type IndexEntry } from './indicator-index.js';
+import { hashIdOf, IndicatorIndex, type IndexEntry } from './indicator-index.js';
 import type { OfficialEntry } from './lookup.service.js';
 
 /**
@@ -71,20 +71,34 @@ export function createLookupState() {
         set.add(alias);
         aliases.set(target, set);
       }
-      const entries: Array<[string, IndexEntry]> = [];
-      for await (const rows of repository.indexRows(db)) {
-        for (const row of rows) {
-          const entry = entryOf(row);
-          entries.push([row.key, entry]);
-          for (const alias of aliases.get(row.key) ?? []) entries.push([alias, entry]);
+      // Entry by entry into the index's columns: a million rows leave no million objects behind (an old
+      // generation full of them made every later young-generation collection slow).
+      const builder = index.builder();
+      const read = async (each: (key: string, entry: IndexEntry) => void) => {
+        for await (const rows of repository.indexRows(db)) {
+          for (const row of rows) {
+            const entry = entryOf(row);
+            each(row.key, entry);
+            for (const alias of aliases.get(row.key) ?? []) each(alias, entry);
+          }
         }
+      };
+      await read((key, entry) => builder.add(key, entry));
+      const collisions = builder.collisions();
+      // Two keys with one hash (about 1 in 3·10⁷ loads at a million entries): read again for their keys.
+      const collided: Array<[string, IndexEntry]> = [];
+      if (collisions.size > 0) {
+        await read((key, entry) => {
+          if (collisions.has(hashIdOf(key))) collided.push([key, entry]);
+        });
       }
-      index.build(entries);
+      const indicators = builder.size;
+      builder.finish(collided);
       allowlist.clear();
       for (const row of await repository.allowlistAll(db))
         allowlist.set(row.key, { organisation: row.organisation, category: row.category });
       return {
-        indicators: entries.length,
+        indicators,
         official: allowlist.size,
         ms: Math.round(performance.now() - started),
       };
