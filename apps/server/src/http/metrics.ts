@@ -21,12 +21,13 @@ export function createMetrics() {
     registry,
     auditChainOk: auditFailures,
     instrument(app: FastifyInstance) {
-      app.addHook('onResponse', async (request, reply) => {
+      app.addHook('onResponse', (request, reply, done) => {
         const route = request.routeOptions.url ?? 'unmatched';
         duration.observe(
           { method: request.method, route, status: String(reply.statusCode) },
           reply.elapsedTime / 1000,
         );
+        done();
       });
     },
   };
