@@ -25,6 +25,9 @@ forEachDatabase('the platform runs its jobs and scheduler in the same process', 
       { name: 'notifications.deliver', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'reports.link-registry', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'reports.remind-deadlines', cron: '0 7 * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'requests.deliver-webhooks', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'requests.escalate', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'requests.expire-holds', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'sessions.purge-expired', cron: '17 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
     ]);
     const id = await platform.jobs.send('audit.verify-chain', {});

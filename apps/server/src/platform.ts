@@ -65,6 +65,14 @@ import {
   registerNetworkRoutes,
   registerReportsRoutes,
 } from './modules/reports/index.js';
+import {
+  createIdempotency,
+  createRecoveryService,
+  createRequestsRepository,
+  createRequestsService,
+  createWebhooksService,
+  registerRequestsRoutes,
+} from './modules/requests/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { systemContext } from './shared/context.js';
@@ -88,6 +96,9 @@ export interface Platform {
     appeals: ReturnType<typeof createAppealsService>;
     importer: ReturnType<typeof createImportService>;
     reports: ReturnType<typeof createReportsService>;
+    requests: ReturnType<typeof createRequestsService>;
+    webhooks: ReturnType<typeof createWebhooksService>;
+    recovery: ReturnType<typeof createRecoveryService>;
   };
   close(): Promise<void>;
 }
@@ -260,6 +271,25 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       onBuilt: (stats) => logger.info(stats, 'scam networks built'),
       onError: (error) => logger.warn({ err: error }, 'scam networks not rebuilt; the previous ones answer'),
     });
+    // Requests between agencies, their webhooks and the asset-recovery ledger (ADR 0008).
+    const requestsRepository = createRequestsRepository();
+    const webhooks = createWebhooksService({ db, audit: auditService, clock, cipher, logger });
+    const requests = createRequestsService({
+      db,
+      repository: requestsRepository,
+      webhooks,
+      audit: auditService,
+      clock,
+      cipher,
+      messages: notifications,
+    });
+    const recovery = createRecoveryService({
+      db,
+      repository: requestsRepository,
+      audit: auditService,
+      clock,
+    });
+    const idempotency = createIdempotency({ db, clock });
     const seeded = await indicators.seedAllowlist(officialIdentifiers());
     if (seeded > 0) logger.info({ added: seeded }, 'official identifiers added to the allowlist');
     const loaded = await lookupState.load(db, indicatorsRepository);
@@ -310,6 +340,19 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           const reminded = await reports.remindDeadlines();
           logger.info({ reminded }, 'report deadline reminders written');
         },
+        'requests.escalate': async () => {
+          const escalated = await requests.escalate();
+          const forgotten = await idempotency.purge();
+          if (escalated > 0 || forgotten > 0) logger.info({ escalated, forgotten }, 'requests escalated');
+        },
+        'requests.expire-holds': async () => {
+          const expired = await requests.expireHolds();
+          if (expired > 0) logger.info({ expired }, 'holds lapsed');
+        },
+        'requests.deliver-webhooks': async () => {
+          const result = await webhooks.deliverDue();
+          if (result.delivered + result.failed > 0) logger.info(result, 'webhook events posted');
+        },
         'indicators.expire': async () => {
           const expired = await indicators.expire();
           logger.info({ expired }, 'unconfirmed registry entries lapsed');
@@ -332,6 +375,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         { name: 'notifications.deliver', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
         { name: 'reports.remind-deadlines', cron: '0 7 * * *', timezone: 'Asia/Ho_Chi_Minh' },
         { name: 'reports.link-registry', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'requests.escalate', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'requests.expire-holds', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
+        { name: 'requests.deliver-webhooks', cron: '* * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       ],
     });
 
@@ -392,6 +438,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
     registerNetworkRoutes(app, networks);
     registerCaseFileRoutes(app, caseFiles);
+    registerRequestsRoutes(app, { requests, webhooks, recovery, idempotency });
     await app.ready();
     if (config.jobs) await jobs.start();
 
@@ -412,6 +459,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         appeals,
         importer,
         reports,
+        requests,
+        webhooks,
+        recovery,
       },
       async close() {
         if (closed) return;
@@ -423,6 +473,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           .linkRegistry()
           .catch((error: unknown) => logger.warn({ err: error }, 'reports left to link at the next start'));
         clearInterval(flushTimer);
+        await webhooks.settled();
         await stopChangeFeed();
         await flushCounts();
         await jobs.stop();

@@ -10,6 +10,12 @@ export const JobPayloads = {
   'reports.remind-deadlines': z.object({}),
   // Puts the identifiers of stored reports into the registry when their own run could not (ADR 0007).
   'reports.link-registry': z.object({}),
+  // Raises the escalation of unanswered inter-agency requests and tells who must act (ADR 0008).
+  'requests.escalate': z.object({}),
+  // Lapses holds that were not renewed, and releases their money in the ledger.
+  'requests.expire-holds': z.object({}),
+  // Posts webhook events that are due (new ones are posted at once; this retries with backoff).
+  'requests.deliver-webhooks': z.object({}),
 } as const;
 export type JobName = keyof typeof JobPayloads;
 export type JobPayload<N extends JobName> = z.infer<(typeof JobPayloads)[N]>;

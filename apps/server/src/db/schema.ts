@@ -335,7 +335,133 @@ export interface PlatformSecretsTable {
   value_encrypted: string;
   created_at: CreatedAt;
 }
+export type RequestTypeColumn =
+  | 'hold'
+  | 'release'
+  | 'hold_review'
+  | 'subscriber_info'
+  | 'domain_owner_info'
+  | 'takedown'
+  | 'sim_action'
+  | 'suspicious_account_notice';
+export type RequestStatusColumn = 'sent' | 'acknowledged' | 'answered' | 'refused' | 'cancelled';
+export interface RequestTimeLimitsTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  hold_minutes: number;
+  information_minutes: number;
+  takedown_minutes: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+export interface RequestsTable {
+  id: string;
+  code: string;
+  type: RequestTypeColumn;
+  status: RequestStatusColumn;
+  sender_agency_id: string;
+  sender_user_id: string | null;
+  sender_api_key_id: string | null;
+  recipient_agency_id: string;
+  report_id: string | null;
+  case_id: string | null;
+  parent_id: string | null;
+  parent_transfer_index: number | null;
+  legal_basis: string;
+  reason: string;
+  subject: string;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  answer: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  personal_encrypted: string | null;
+  refusal_reason: string | null;
+  amount_vnd: number | null;
+  held_vnd: number | null;
+  hold_expires_at: Timestamp | null;
+  hold_state: 'active' | 'released' | 'expired' | null;
+  sent_at: Timestamp;
+  due_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  escalation_level: number;
+  answered_by_user_id: string | null;
+  answered_by_api_key_id: string | null;
+}
+export interface RequestEventsTable {
+  id: string;
+  request_id: string;
+  type: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  agency_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  created_at: Timestamp;
+}
+export interface IdempotencyKeysTable {
+  principal_id: string;
+  key: string;
+  fingerprint: string;
+  status_code: number;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+}
+export interface WebhooksTable {
+  id: string;
+  agency_id: string;
+  url: string;
+  events: string[];
+  secret_encrypted: string;
+  active: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+export interface WebhookEventsTable {
+  id: string;
+  webhook_id: string;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+export interface WebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  webhook_id: string;
+  attempt: number;
+  status: 'delivered' | 'failed';
+  response_status: number | null;
+  duration_ms: number;
+  error: string | null;
+  response_excerpt: string | null;
+  created_at: Timestamp;
+}
+export interface RecoveryLedgerTable {
+  id: string;
+  report_id: string | null;
+  request_id: string | null;
+  kind: 'held' | 'released' | 'returned';
+  amount_vnd: number;
+  bank: string | null;
+  confirmation: string | null;
+  note: string | null;
+  agency_id: string | null;
+  recorded_by_user_id: string | null;
+  recorded_by_api_key_id: string | null;
+  created_at: Timestamp;
+}
 export interface DB {
+  request_time_limits: RequestTimeLimitsTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  webhooks: WebhooksTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  recovery_ledger: RecoveryLedgerTable;
   indicators: IndicatorsTable;
   indicator_sources: IndicatorSourcesTable;
   indicator_events: IndicatorEventsTable;

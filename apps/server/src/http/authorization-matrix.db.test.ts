@@ -65,6 +65,11 @@ interface Tenant {
   report: { id: string; trackingCode: string; secret: string; evidenceId: string };
   /** A case opened by this tenant's officer. */
   caseId: string;
+  /** A hold this tenant's officer sent to the bank, and a notice the bank sent to this tenant. */
+  holdId: string;
+  noticeId: string;
+  /** A webhook of this tenant, registered by its administrator. */
+  webhookId: string;
 }
 
 interface Identity {
@@ -609,6 +614,137 @@ const ROUTES: RouteCase[] = [
     expect: { kind: 'record', action: 'report.list' },
     build: (t) => ({ url: `/api/networks/${t.report.id}` }),
   },
+  {
+    method: 'GET',
+    path: '/api/requests',
+    expect: { kind: 'collection', action: 'request.read' },
+    build: () => ({ url: '/api/requests?box=all' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/requests',
+    expect: { kind: 'own_agency', action: 'request.send' },
+    build: (_t, n) => ({
+      url: '/api/requests',
+      headers: { 'idempotency-key': `matrix-${n}` },
+      payload: {
+        type: 'hold',
+        recipientAgencyId: shared.bankAgencyId,
+        legalBasis: 'Điều 147 BLTTHS',
+        reason: 'Ma trận quyền: phong tỏa để thử',
+        details: {
+          account: { bank: 'VCB', account: `00710009${String(n).padStart(5, '0')}` },
+          amountVnd: 1_000_000,
+        },
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/requests/recipients',
+    expect: { kind: 'collection', action: 'request.read' },
+    build: () => ({ url: '/api/requests/recipients?type=hold' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/requests/{requestId}',
+    expect: {
+      kind: 'record',
+      action: 'request.read',
+      denyTarget: { status: 404, code: 'request.not_found' },
+    },
+    build: (t) => ({ url: `/api/requests/${t.holdId}` }),
+  },
+  ...(['acknowledge', 'answer', 'refuse'] as const).map((name): RouteCase => ({
+    method: 'POST',
+    path: `/api/requests/{requestId}/${name}`,
+    // The bank's notice to the tenant: the first allowed call moves it on; later ones find it closed.
+    expect: {
+      kind: 'record',
+      action: 'request.answer',
+      denyTarget: { status: 404, code: 'request.not_found' },
+    },
+    reachedCodes: ['request.transition_not_allowed'],
+    build: (t, n) => ({
+      url: `/api/requests/${t.noticeId}/${name}`,
+      headers: { 'idempotency-key': `matrix-${n}` },
+      payload:
+        name === 'answer'
+          ? { type: 'suspicious_account_notice', outcome: 'received' }
+          : name === 'refuse'
+            ? { reason: 'Ma trận quyền: từ chối' }
+            : {},
+    }),
+  })),
+  ...(['cancel', 'renew', 'forward'] as const).map((name): RouteCase => ({
+    method: 'POST',
+    path: `/api/requests/{requestId}/${name}`,
+    // The tenant's hold: cancelled by the first allowed call; it is then neither active nor answered.
+    expect: {
+      kind: 'record',
+      action: 'request.send',
+      denyTarget: { status: 404, code: 'request.not_found' },
+    },
+    reachedCodes: ['request.transition_not_allowed', 'request.hold_not_active', 'request.not_forwardable'],
+    build: (t, n) => ({
+      url: `/api/requests/${t.holdId}/${name}`,
+      headers: { 'idempotency-key': `matrix-${n}` },
+      payload:
+        name === 'forward'
+          ? { transfers: [{ index: 0 }] }
+          : name === 'renew'
+            ? { hours: 1, reason: 'Ma trận quyền: gia hạn' }
+            : { reason: 'Ma trận quyền: hủy' },
+    }),
+  })),
+  {
+    method: 'GET',
+    path: '/api/webhooks',
+    expect: { kind: 'own_agency', action: 'webhook.manage' },
+    build: () => ({ url: '/api/webhooks' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/webhooks',
+    expect: { kind: 'own_agency', action: 'webhook.manage' },
+    build: () => ({ url: '/api/webhooks', payload: { url: 'https://hooks.example.vn/khien' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/webhooks/{webhookId}/deliveries',
+    expect: { kind: 'record', action: 'webhook.manage' },
+    build: (t) => ({ url: `/api/webhooks/${t.webhookId}/deliveries` }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/webhooks/{webhookId}',
+    // Only the tenant's administrator may, once; no one else of the tenant may at all.
+    expect: { kind: 'record', action: 'webhook.manage' },
+    build: (t) => ({ url: `/api/webhooks/${t.webhookId}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/reports/{reportId}/recovery',
+    expect: { kind: 'record', action: 'recovery.read' },
+    build: (t) => ({ url: `/api/reports/${t.report.id}/recovery` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/reports/{reportId}/recovery/returns',
+    // Nothing is held for the tenant's report: an allowed call is judged on the money, and refused.
+    expect: { kind: 'record', action: 'recovery.record' },
+    reachedCodes: ['request.ledger_more_than_held'],
+    build: (t) => ({
+      url: `/api/reports/${t.report.id}/recovery/returns`,
+      payload: { amountVnd: 1_000, bank: 'VCB', confirmation: 'MATRIX-1' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/recovery/summary',
+    expect: { kind: 'collection', action: 'recovery.read' },
+    build: () => ({ url: '/api/recovery/summary' }),
+  },
   // Last, because it ends the caller's session.
   {
     method: 'POST',
@@ -794,6 +930,9 @@ for (const database of databaseTargets()) {
             spareKeyId: spare.id,
             report: { id: '', trackingCode: '', secret: '', evidenceId: '' },
             caseId: '',
+            holdId: '',
+            noticeId: '',
+            webhookId: '',
           };
         }
         identities.push({ name: 'anonymous', tenant: null, actor: null, headers: {} });
@@ -827,6 +966,21 @@ for (const database of databaseTargets()) {
             reason: 'Ủy quyền để thử',
           })
         ).id;
+        // A bank officer, who sends each tenant's police a suspicious-account notice.
+        await call('POST', `/api/agencies/${shared.bankAgencyId}/users`, {
+          username: 'matrix-bank',
+          fullName: 'Cán bộ ngân hàng',
+          roles: ['officer'],
+          password: PASSWORD,
+        });
+        const bankFirst = await login(platform, 'matrix-bank', PASSWORD);
+        await platform.app.inject({
+          method: 'POST',
+          url: '/api/me/password',
+          payload: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+          headers: { cookie: bankFirst.cookie },
+        });
+        const bankOfficer = (await login(platform, 'matrix-bank', NEW_PASSWORD)).cookie;
         // Each tenant's police receives a citizen's report (with a contact and an evidence file) and opens a
         // case with it.
         for (const tenant of [tenants.A, tenants.B]) {
@@ -861,6 +1015,49 @@ for (const database of databaseTargets()) {
               '/api/cases',
               { title: `Vụ việc ${tenant.key}`, reportIds: [id], reason: 'Mở vụ việc để thử' },
               officer,
+            )
+          ).id;
+          tenant.holdId = (
+            await call<{ id: string }>(
+              'POST',
+              '/api/requests',
+              {
+                type: 'hold',
+                recipientAgencyId: shared.bankAgencyId,
+                legalBasis: 'Điều 147 BLTTHS',
+                reason: `Phong tỏa để thử, tỉnh ${tenant.key}`,
+                reportId: id,
+                details: { account: { bank: 'VCB', account: '0071000999888' }, amountVnd: 5_000_000 },
+              },
+              officer,
+            )
+          ).id;
+          tenant.noticeId = (
+            await call<{ id: string }>(
+              'POST',
+              '/api/requests',
+              {
+                type: 'suspicious_account_notice',
+                recipientAgencyId: tenant.agency.id,
+                legalBasis: 'Thông tư 17/2024/TT-NHNN',
+                reason: `Tài khoản nhận tiền bất thường, tỉnh ${tenant.key}`,
+                details: {
+                  account: { bank: 'VCB', account: '0071000777666' },
+                  holderName: 'Nguyễn Văn Thử',
+                  idNumber: '001099000111',
+                  reasonCode: 'R01',
+                },
+              },
+              bankOfficer,
+            )
+          ).id;
+          const admin = identities.find((i) => i.name === `${tenant.key} admin`)!.headers.cookie!;
+          tenant.webhookId = (
+            await call<{ id: string }>(
+              'POST',
+              '/api/webhooks',
+              { url: 'https://hooks.example.vn/matrix' },
+              admin,
             )
           ).id;
         }

@@ -35,7 +35,13 @@ export type Action =
   | 'report.assign'
   | 'report.contact'
   | 'report.policy'
-  | 'case.manage';
+  | 'case.manage'
+  | 'request.read'
+  | 'request.send'
+  | 'request.answer'
+  | 'webhook.manage'
+  | 'recovery.read'
+  | 'recovery.record';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -68,6 +74,12 @@ export const ACTIONS: readonly Action[] = [
   'report.contact',
   'report.policy',
   'case.manage',
+  'request.read',
+  'request.send',
+  'request.answer',
+  'webhook.manage',
+  'recovery.read',
+  'recovery.record',
 ];
 
 /**
@@ -158,6 +170,27 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   // The deadlines of art. 147 are national data.
   'report.policy': { admin: 'operator_only' },
   'case.manage': { supervisor: 'police_area', officer: 'police_area' },
+  // Inter-agency requests are seen by the two agencies they are between; who may send which type to whom
+  // is the route table of modules/requests/request.ts.
+  'request.read': {
+    supervisor: 'own_agency',
+    officer: 'own_agency',
+    analyst: 'own_agency',
+    auditor: 'own_agency',
+    viewer: 'own_agency',
+  },
+  'request.send': { supervisor: 'own_agency', officer: 'own_agency' },
+  'request.answer': { supervisor: 'own_agency', officer: 'own_agency' },
+  // An agency's administrators register where its webhooks go.
+  'webhook.manage': { admin: 'own_agency' },
+  // The asset-recovery ledger of reports follows the reports' reach; totals are for police units.
+  'recovery.read': {
+    supervisor: 'police_area',
+    officer: 'police_area',
+    analyst: 'police_area',
+    auditor: 'police_area',
+  },
+  'recovery.record': { supervisor: 'police_area', officer: 'police_area' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */
@@ -167,6 +200,9 @@ export const API_KEY_POLICY: Partial<Record<Action, { scope: ApiKeyScope; grant:
   'indicator.read': { scope: 'indicators:read', grant: 'all' },
   'indicator.list': { scope: 'indicators:read', grant: 'all' },
   'lookup.batch': { scope: 'lookup:read', grant: 'all' },
+  'request.read': { scope: 'requests:read', grant: 'own_agency' },
+  'request.send': { scope: 'requests:write', grant: 'own_agency' },
+  'request.answer': { scope: 'requests:write', grant: 'own_agency' },
 };
 
 export interface Area {

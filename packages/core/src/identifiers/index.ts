@@ -2,6 +2,7 @@ export * from './types.js';
 export { parsePhone, looksLikePhone, type PhoneIdentifier } from './phone.js';
 export {
   findBank,
+  bankLookupKey,
   bankByBin,
   allBanks,
   findWallet,

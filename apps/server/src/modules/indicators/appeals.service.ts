@@ -17,7 +17,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { DataCipher } from '../../shared/data-cipher.js';
 import { requireNationwide } from '../../shared/authorize.js';
-import { newId } from '../../shared/ids.js';
+import { newId, readableCode } from '../../shared/ids.js';
 import type { AuditRecorder } from '../audit/index.js';
 import type { AppealRow, IndicatorsRepository } from './indicators.repository.js';
 import type { IndicatorsService } from './indicators.service.js';
@@ -32,16 +32,9 @@ export interface AppealsDependencies {
   appealDays: number;
 }
 
-// No 0/O/1/I: tracking codes are read out on the phone.
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
-/** Random characters from an alphabet of 32 (5 bits each; 256 is a multiple of 32, so no bias). */
-function readable(length: number): string {
-  return Array.from(crypto.randomBytes(length), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
-}
-
-const trackingCode = () => `KN-${readable(8)}`;
+const trackingCode = () => `KN-${readableCode(8)}`;
 
 type AppealWithIndicator = AppealRow & { identifier: string; indicator_status: string };
 
@@ -85,7 +78,7 @@ export function createAppealsService(deps: AppealsDependencies) {
       )
         throw notListed;
       // 16 characters, 80 bits, in groups of four: read out or copied by hand without confusion.
-      const secret = readable(16).replace(/(.{4})(?=.)/g, '$1-');
+      const secret = readableCode(16).replace(/(.{4})(?=.)/g, '$1-');
       const now = clock.now();
       const dueAt = new Date(now.getTime() + deps.appealDays * 86_400_000);
       const code = trackingCode();

@@ -14,6 +14,7 @@ export const NOTIFICATION_TEMPLATES = [
   'report.received',
   'report.status_changed',
   'reports.deadline_digest',
+  'request.overdue',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationChannel = 'email' | 'sms';
@@ -73,6 +74,7 @@ const PARAMETERS: Record<NotificationTemplate, readonly string[]> = {
   'report.received': ['trackingCode', 'handlingUnit'],
   'report.status_changed': ['trackingCode', 'status', 'decision', 'handlingUnit', 'message'],
   'reports.deadline_digest': ['unit', 'overdue', 'dueSoon', 'codes'],
+  'request.overdue': ['code', 'type', 'level', 'unit', 'minutes'],
 };
 
 /** The daily reminder to an officer: how many reports are overdue or near their deadline, and which. */
@@ -217,6 +219,7 @@ export function checkParams(template: NotificationTemplate, params: Notification
     throw new NotificationTemplateError(`Template ${template} does not take ${unknown.join(', ')}`);
   if (template === 'report.received') readReceived(params);
   else if (template === 'reports.deadline_digest') readDigest(params);
+  else if (template === 'request.overdue') readOverdue(params);
   else readStatusChanged(params);
 }
 
@@ -376,6 +379,7 @@ export function renderNotification(input: RenderInput): RenderedNotification {
     throw new NotificationTemplateError(`Unknown language ${String(language)}`);
   if (template === 'reports.deadline_digest')
     return digest(language, channel, readDigest(params), input.siteUrl);
+  if (template === 'request.overdue') return overdueRequest(language, readOverdue(params), input.siteUrl);
   // A receipt is the stage `received` without a decision or message, so both templates share the words.
   const p: StatusChangedParams =
     template === 'report.received'
@@ -426,4 +430,76 @@ export function withoutRecipient(
     }
   }
   return masked;
+}
+
+// ── Inter-agency requests left unanswered ──
+
+/** Where staff find their agency's requests (apps/web router). */
+export const REQUESTS_PATH = '/app/yeu-cau';
+const REQUEST_CODE = /^YC-[A-Z0-9]{8}$/;
+
+export const REQUEST_TYPE_NAMES: Record<string, Words> = {
+  hold: { vi: 'phong tỏa, tạm dừng giao dịch', en: 'hold (freeze)' },
+  release: { vi: 'giải tỏa', en: 'release' },
+  hold_review: { vi: 'xem xét lại việc phong tỏa', en: 'review of a hold' },
+  subscriber_info: { vi: 'cung cấp thông tin thuê bao', en: 'subscriber information' },
+  domain_owner_info: { vi: 'cung cấp thông tin chủ tên miền', en: 'domain owner information' },
+  takedown: { vi: 'gỡ bỏ, ngăn chặn', en: 'takedown' },
+  sim_action: { vi: 'xác minh lại hoặc khóa SIM', en: 'SIM re-verification or lock' },
+  suspicious_account_notice: { vi: 'thông báo tài khoản nghi ngờ', en: 'suspicious-account notice' },
+};
+
+interface OverdueParams {
+  code: string;
+  type: string;
+  level: number;
+  unit: string;
+  minutes: number;
+}
+
+function readOverdue(params: NotificationParams): OverdueParams {
+  const code = params.code;
+  if (typeof code !== 'string' || !REQUEST_CODE.test(code))
+    throw new NotificationTemplateError('Parameter code must be a request code such as YC-7Q2M9XKD');
+  if (!isKey(REQUEST_TYPE_NAMES, params.type))
+    throw new NotificationTemplateError(
+      `Parameter type must be one of ${Object.keys(REQUEST_TYPE_NAMES).join(', ')}`,
+    );
+  const level = count(params, 'level');
+  if (level !== 1 && level !== 2) throw new NotificationTemplateError('Parameter level must be 1 or 2');
+  const unit = optionalText(params, 'unit', UNIT_MAX_CHARACTERS, oneLine);
+  if (!unit) throw new NotificationTemplateError('Parameter unit must name the agency asked');
+  return { code, type: params.type, level, unit, minutes: count(params, 'minutes') };
+}
+
+function duration(minutes: number, vi: boolean): string {
+  if (minutes < 120) return vi ? `${minutes} phút` : `${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  return vi ? `${hours} giờ` : `${hours} hours`;
+}
+
+/** Staff are told a request is overdue: its code, what it asks, whom, and for how long it has waited. */
+function overdueRequest(
+  language: NotificationLanguage,
+  p: OverdueParams,
+  siteUrl: string | undefined,
+): RenderedNotification {
+  const vi = language === 'vi';
+  const base = siteUrl?.trim().replace(/\/+$/, '') ?? '';
+  const link = `${base}${REQUESTS_PATH}`;
+  const what = REQUEST_TYPE_NAMES[p.type]![language];
+  const late = duration(p.minutes, vi);
+  const subject = vi
+    ? `Khiên: yêu cầu ${p.code} (${what}) quá hạn ${late}${p.level === 2 ? ' — báo cáo cơ quan quản lý' : ''}`
+    : `Khiên: request ${p.code} (${what}) overdue by ${late}${p.level === 2 ? ' — supervising authority told' : ''}`;
+  const lines = [
+    vi
+      ? `Yêu cầu ${p.code} gửi ${p.unit} chưa được trả lời trong thời hạn quy định; đã quá hạn ${late}.`
+      : `Request ${p.code} to ${p.unit} has not been answered in its time limit; it is ${late} overdue.`,
+    vi
+      ? `Mở danh sách yêu cầu để xử lý: ${link}${base ? '' : ' (trên trang Khiên)'}`
+      : `Open the requests to act: ${link}${base ? '' : ' (on the Khiên site)'}`,
+    automatic[language],
+  ];
+  return { subject, body: `${lines.join('\n\n')}\n` };
 }

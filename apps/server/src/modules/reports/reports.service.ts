@@ -34,7 +34,7 @@ import type { RequestContext } from '../../shared/context.js';
 import type { DataCipher } from '../../shared/data-cipher.js';
 import type { KeyedHasher } from '../../shared/keyed-hash.js';
 import { createBatcher } from '../../shared/batcher.js';
-import { newId } from '../../shared/ids.js';
+import { newId, readableCode } from '../../shared/ids.js';
 import {
   decide,
   mayEver,
@@ -137,11 +137,6 @@ interface StoredContact {
   address: string | null;
 }
 
-// No 0/O/1/I: tracking codes are read out on the phone.
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function readable(length: number): string {
-  return Array.from(crypto.randomBytes(length), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
-}
 const hashSecret = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 /** A second identical submission within this time is the same report sent twice. */
 const DUPLICATE_WINDOW_MS = 24 * 3_600_000;
@@ -472,9 +467,9 @@ export function createReportsService(deps: ReportsDependencies) {
       const account = identify(t.toBank ? `${t.toBank} ${t.toAccount}` : t.toAccount);
       return account.ok ? account.value : null;
     });
-    const secret = readable(16).replace(/(.{4})(?=.)/g, '$1-');
+    const secret = readableCode(16).replace(/(.{4})(?=.)/g, '$1-');
     const reportId = newId();
-    const trackingCode = `TG-${readable(8)}`;
+    const trackingCode = `TG-${readableCode(8)}`;
     const totalLoss = input.totalLossVnd ?? input.transfers.reduce((sum, t) => sum + t.amountVnd, 0);
     // One reporter counts once per registry entry, however often they report it: a keyed hash of the
     // contact, or of this report for an anonymous one.
@@ -965,7 +960,7 @@ export function createReportsService(deps: ReportsDependencies) {
         await groupable(trx, actor, input.reportIds);
         await repository.insertCase(trx, {
           id: caseId,
-          code: `VV-${readable(8)}`,
+          code: `VV-${readableCode(8)}`,
           title: input.title,
           agency_id: actor.agency.id,
           created_by: actor.kind === 'user' ? actor.userId : null,

@@ -1,4 +1,5 @@
 import type { AgencyType, RequestStatus, RequestTimeLimits, RequestType } from '@khien/contracts';
+import { bankLookupKey, findBank, findWallet } from '@khien/core';
 
 /**
  * The rules of inter-agency requests, pure: who may ask whom for what, how long the recipient has, when
@@ -130,13 +131,13 @@ export interface OnwardTransfer {
  * earliest transfers first (the money that left first was the victim's first). Transfers beyond the
  * disputed amount are not followed.
  */
-export function onwardHolds(
+export function onwardHolds<T extends OnwardTransfer>(
   requestedVnd: number,
   heldVnd: number,
-  transfers: readonly OnwardTransfer[],
-): Array<OnwardTransfer & { holdVnd: number }> {
+  transfers: readonly T[],
+): Array<T & { holdVnd: number }> {
   let untraced = Math.max(0, requestedVnd - heldVnd);
-  const holds: Array<OnwardTransfer & { holdVnd: number }> = [];
+  const holds: Array<T & { holdVnd: number }> = [];
   for (const transfer of [...transfers].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     if (untraced <= 0) break;
     const holdVnd = Math.min(transfer.amountVnd, untraced);
@@ -215,4 +216,103 @@ export function checkLedgerEntry(
     return { ok: false, code: 'request.ledger_more_than_held' };
   }
   return { ok: true };
+}
+
+/**
+ * Personal data in what is asked and answered, by type: kept encrypted apart from the rest, shown only
+ * to the parties that need it (details to both, answers to the sender), each read audited.
+ */
+const PERSONAL_DETAILS: Partial<Record<RequestType, readonly string[]>> = {
+  suspicious_account_notice: ['holderName', 'idNumber', 'ebankingPhone'],
+};
+const PERSONAL_ANSWER: Partial<Record<RequestType, readonly string[]>> = {
+  subscriber_info: ['subscribers'],
+  domain_owner_info: ['registrant'],
+};
+
+export interface Split {
+  plain: Record<string, unknown>;
+  /** The personal fields, or null when there are none. */
+  personal: Record<string, unknown> | null;
+}
+
+function split(fields: readonly string[] | undefined, value: Record<string, unknown>): Split {
+  const plain: Record<string, unknown> = {};
+  const personal: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (field === undefined) continue;
+    if (fields?.includes(name)) personal[name] = field;
+    else plain[name] = field;
+  }
+  return { plain, personal: Object.keys(personal).length > 0 ? personal : null };
+}
+
+export const splitDetails = (type: RequestType, details: Record<string, unknown>): Split =>
+  split(PERSONAL_DETAILS[type], details);
+export const splitAnswer = (type: RequestType, answer: Record<string, unknown>): Split =>
+  split(PERSONAL_ANSWER[type], answer);
+
+/** Whether answers of this type carry personal data (their reads are audited as such). */
+export const answerIsPersonal = (type: RequestType): boolean => PERSONAL_ANSWER[type] !== undefined;
+export const detailsArePersonal = (type: RequestType): boolean => PERSONAL_DETAILS[type] !== undefined;
+
+/** The state of a hold that was answered: what is still held once releases are counted. */
+export function stillHeld(heldVnd: number, releasedVnd: number, returnedVnd: number): number {
+  return Math.max(0, heldVnd - releasedVnd - returnedVnd);
+}
+
+/**
+ * When a hold lapses: its duration from the answer, and, once renewed, the renewal's hours from the later
+ * of now and the current expiry.
+ */
+export function holdExpiry(from: Date, hours: number, current: Date | null = null): Date {
+  const start = current && current.getTime() > from.getTime() ? current : from;
+  return new Date(start.getTime() + hours * 3_600_000);
+}
+
+/** One line saying what a request is about, for lists and messages. */
+export function subjectOf(type: RequestType, details: Record<string, unknown>, holdSubject?: string): string {
+  const account = details.account as { bank?: string; account?: string } | undefined;
+  const phones = Array.isArray(details.phones) ? (details.phones as string[]) : [];
+  const listed = (items: string[]) =>
+    items.length <= 3 ? items.join(', ') : `${items.slice(0, 3).join(', ')} (+${items.length - 3})`;
+  switch (type) {
+    case 'hold':
+    case 'suspicious_account_notice':
+      return `${account?.bank ?? ''} ${account?.account ?? ''}`.trim();
+    case 'release':
+    case 'hold_review':
+      return holdSubject ?? '';
+    case 'subscriber_info':
+    case 'sim_action':
+      return listed(phones);
+    case 'domain_owner_info':
+      return String(details.domain ?? '');
+    case 'takedown':
+      return String(details.target ?? '').slice(0, 200);
+  }
+}
+
+/** The bank or e-wallet a name, code or BIN refers to, as one key; the folded text when unknown. */
+export function institutionKey(text: string): string {
+  const bank = findBank(text);
+  if (bank) return `bank:${bank.bin}`;
+  const wallet = findWallet(text);
+  if (wallet) return `wallet:${wallet.provider}`;
+  return `name:${bankLookupKey(text)}`;
+}
+
+/**
+ * The agency that is the bank an onward transfer went to: the one whose name or short name refers to the
+ * same bank or e-wallet; null when none or more than one does.
+ */
+export function agencyForBank<A extends { name: string; shortName: string | null }>(
+  bank: string,
+  agencies: readonly A[],
+): A | null {
+  const key = institutionKey(bank);
+  const matches = agencies.filter((agency) =>
+    [agency.shortName, agency.name].some((name) => name !== null && institutionKey(name) === key),
+  );
+  return matches.length === 1 ? matches[0]! : null;
 }
