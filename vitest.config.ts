@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}'],
+          include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}', 'examples/*/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
         },
       },
