@@ -294,3 +294,40 @@ describe('the daily deadline reminder to officers', () => {
     expect(() => render({ reporter: 'Nguyễn Văn A' })).toThrow(NotificationTemplateError);
   });
 });
+
+describe('the message about an overdue inter-agency request', () => {
+  const params = {
+    code: 'YC-7Q2M9XKD',
+    type: 'hold',
+    level: 1,
+    unit: 'Ngân hàng TMCP Ngoại thương Việt Nam',
+    minutes: 45,
+  };
+  const render = (changes: Record<string, string | number | null> = {}, language: 'vi' | 'en' = 'vi') =>
+    renderNotification({
+      template: 'request.overdue',
+      language,
+      channel: 'email',
+      params: { ...params, ...changes },
+      siteUrl: 'https://khien.example.vn',
+    });
+
+  it('names the request, what it asks, whom and how late, with the inbox', () => {
+    const vi = render();
+    expect(vi.subject).toBe('Khiên: yêu cầu YC-7Q2M9XKD (phong tỏa, tạm dừng giao dịch) quá hạn 45 phút');
+    expect(vi.body).toContain('gửi Ngân hàng TMCP Ngoại thương Việt Nam');
+    expect(vi.body).toContain('https://khien.example.vn/app/yeu-cau');
+    const en = render({ level: 2, minutes: 300 }, 'en');
+    expect(en.subject).toBe(
+      'Khiên: request YC-7Q2M9XKD (hold (freeze)) overdue by 5 hours — supervising authority told',
+    );
+  });
+
+  it('refuses anything but a request code, a known type and levels 1 or 2', () => {
+    expect(() => render({ code: 'TG-7Q2M9XKD' })).toThrow(NotificationTemplateError);
+    expect(() => render({ type: 'wiretap' })).toThrow(NotificationTemplateError);
+    expect(() => render({ level: 3 })).toThrow(NotificationTemplateError);
+    expect(() => render({ unit: '' })).toThrow(NotificationTemplateError);
+    expect(() => render({ holder: 'Nguyễn Văn A' })).toThrow(NotificationTemplateError);
+  });
+});

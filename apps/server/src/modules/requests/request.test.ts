@@ -13,7 +13,13 @@ import {
   goldenHour,
   isOpen,
   ledgerTotals,
+  agencyForBank,
+  holdExpiry,
   onwardHolds,
+  splitAnswer,
+  splitDetails,
+  stillHeld,
+  subjectOf,
   supervisorOf,
 } from './request.js';
 
@@ -243,5 +249,66 @@ describe('the asset-recovery ledger', () => {
       code: 'request.ledger_more_than_held',
     });
     expect(checkLedgerEntry(totals, { kind: 'held', amountVnd: 1e9 })).toEqual({ ok: true });
+  });
+});
+
+describe('what requests carry', () => {
+  it('keeps personal fields apart, by type', () => {
+    expect(
+      splitDetails('suspicious_account_notice', {
+        account: { bank: 'VCB', account: '0071000999888' },
+        holderName: 'Nguyễn Văn A',
+        idNumber: '001099012345',
+        reasonCode: 'R01',
+        ebankingPhone: undefined,
+      }),
+    ).toEqual({
+      plain: { account: { bank: 'VCB', account: '0071000999888' }, reasonCode: 'R01' },
+      personal: { holderName: 'Nguyễn Văn A', idNumber: '001099012345' },
+    });
+    expect(splitDetails('hold', { amountVnd: 5 })).toEqual({ plain: { amountVnd: 5 }, personal: null });
+    expect(splitAnswer('subscriber_info', { subscribers: [], note: 'x' })).toEqual({
+      plain: { note: 'x' },
+      personal: { subscribers: [] },
+    });
+  });
+
+  it('says in one line what a request is about', () => {
+    expect(subjectOf('hold', { account: { bank: 'VCB', account: '0071000999888' } })).toBe(
+      'VCB 0071000999888',
+    );
+    expect(subjectOf('subscriber_info', { phones: ['0901', '0902', '0903', '0904', '0905'] })).toBe(
+      '0901, 0902, 0903 (+2)',
+    );
+    expect(subjectOf('release', {}, 'YC-AAAAAAAA: VCB 1')).toBe('YC-AAAAAAAA: VCB 1');
+  });
+
+  it('finds the next bank by BIN, code, brand or former name, and only when one agency matches', () => {
+    const agencies = [
+      { id: 'tcb', name: 'Ngân hàng TMCP Kỹ thương Việt Nam', shortName: 'Techcombank' },
+      { id: 'lpb', name: 'Ngân hàng TMCP Lộc Phát Việt Nam', shortName: 'LPBank' },
+      { id: 'momo', name: 'Ví điện tử MoMo', shortName: 'MoMo' },
+    ];
+    expect(agencyForBank('TCB', agencies)?.id).toBe('tcb');
+    expect(agencyForBank('970407', agencies)?.id).toBe('tcb');
+    expect(agencyForBank('LienVietPostBank', agencies)?.id).toBe('lpb');
+    expect(agencyForBank('Ví MoMo', agencies)?.id).toBe('momo');
+    expect(agencyForBank('Vietcombank', agencies)).toBeNull();
+    expect(
+      agencyForBank('TCB', [...agencies, { id: 'tcb2', name: 'Techcombank', shortName: null }]),
+    ).toBeNull();
+  });
+
+  it('lapses a hold at its duration, and a renewal counts from the later of now and the expiry', () => {
+    const now = new Date('2026-03-02T08:00:00Z');
+    expect(holdExpiry(now, 72).toISOString()).toBe('2026-03-05T08:00:00.000Z');
+    expect(holdExpiry(now, 2, new Date('2026-03-02T09:00:00Z')).toISOString()).toBe(
+      '2026-03-02T11:00:00.000Z',
+    );
+    expect(holdExpiry(now, 2, new Date('2026-03-01T09:00:00Z')).toISOString()).toBe(
+      '2026-03-02T10:00:00.000Z',
+    );
+    expect(stillHeld(10, 3, 4)).toBe(3);
+    expect(stillHeld(10, 8, 4)).toBe(0);
   });
 });
