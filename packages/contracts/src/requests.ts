@@ -344,6 +344,13 @@ export const AgencyRequest = z
     heldVnd: z.number().nullable(),
     holdExpiresAt: IsoDateTime.nullable(),
     holdState: z.enum(['active', 'released', 'expired']).nullable(),
+    reappeared: z
+      .object({
+        reports: z.number().int().describe('Reports received after the takedown that name its target'),
+        lastReportedAt: IsoDateTime,
+      })
+      .nullable()
+      .describe('Takedowns done: the target named again in later reports (flagged)'),
   })
   .meta({ id: 'AgencyRequest' });
 export type AgencyRequest = z.infer<typeof AgencyRequest>;

@@ -385,6 +385,8 @@ export interface RequestsTable {
   escalation_level: number;
   answered_by_user_id: string | null;
   answered_by_api_key_id: string | null;
+  /** A takedown's target as registry keys (its own, and its site's for a link). */
+  target_keys: ColumnType<string[], string[] | undefined, string[]>;
 }
 export interface RequestEventsTable {
   id: string;

@@ -1,5 +1,5 @@
 import type { AgencyType, RequestStatus, RequestTimeLimits, RequestType } from '@khien/contracts';
-import { bankLookupKey, findBank, findWallet } from '@khien/core';
+import { bankLookupKey, findBank, findWallet, identify } from '@khien/core';
 
 /**
  * The rules of inter-agency requests, pure: who may ask whom for what, how long the recipient has, when
@@ -315,4 +315,17 @@ export function agencyForBank<A extends { name: string; shortName: string | null
     [agency.shortName, agency.name].some((name) => name !== null && institutionKey(name) === key),
   );
   return matches.length === 1 ? matches[0]! : null;
+}
+
+/**
+ * The registry keys a takedown's target is known by: the identifier's own and, for a link, its site's (a
+ * scam that comes back usually comes back on the same site under another path). Empty when the target is
+ * not an identifier the registry knows (an app id, a malware sample).
+ */
+export function targetKeysOf(target: string): string[] {
+  const parsed = identify(target);
+  if (!parsed.ok) return [];
+  const keys = [parsed.value.key];
+  if (parsed.value.kind === 'url') keys.push(`domain:${parsed.value.details.registrableDomain}`);
+  return keys;
 }

@@ -69,6 +69,7 @@ for (const target of databaseTargets()) {
     let reportId: string;
     /** Sessions lapse when the clock jumps by days: sign the test's people in again. */
     const signInAgain = async () => {
+      operator = await login(platform, 'admin', ADMIN_PASSWORD);
       officer = await login(platform, 'hn.officer', 'second-password-2');
       bankA = await login(platform, 'vcb.officer', 'second-password-2');
       bankAdmin = await login(platform, 'vcb.admin', 'second-password-2');
@@ -528,6 +529,52 @@ for (const target of databaseTargets()) {
       expect(renew.json().code).toBe('request.hold_not_active');
       await platform.services.webhooks.settled();
       expect(hooks.received.map((post) => JSON.parse(post.body).type)).toContain('hold.expired');
+    });
+
+    it('flags a takedown whose target reappears in a later report', async () => {
+      await signInAgain();
+      const platformAgency = await createAgency(platform, operator, {
+        name: 'Nền tảng mạng xã hội thử',
+        type: 'online_platform',
+        scopeLevel: 'national',
+      });
+      const moderator = await staffSession(platform, operator, platformAgency, 'platform.mod', ['officer']);
+      const sent = await inject(officer, 'POST', '/api/requests', {
+        type: 'takedown',
+        recipientAgencyId: platformAgency.id,
+        legalBasis: 'Điều 147 BLTTHS; Nghị định 147/2024/NĐ-CP',
+        reason: 'Trang giả mạo ngân hàng thu thập mã OTP',
+        reportId,
+        details: {
+          target: 'https://vcb-hotro-khachhang.top/dang-nhap',
+          category: 'website',
+          evidence: { seenAt: '2026-03-02T07:00:00Z', captureSha256: 'a'.repeat(64) },
+        },
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      const id = sent.json().id as string;
+      const done = await inject(moderator, 'POST', `/api/requests/${id}/answer`, {
+        type: 'takedown',
+        outcome: 'done',
+        doneAt: clock.now().toISOString(),
+      });
+      expect(DetailSchema.parse(done.json()).reappeared).toBeNull();
+      clock.advance(60_000);
+      const later = await platform.app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        payload: {
+          ...report,
+          identifiers: ['vcb-hotro-khachhang.top/xac-thuc'],
+          transfers: [],
+          story: 'Trang web giả Vietcombank lại xuất hiện, đòi nhập mã OTP để nhận quà.',
+        },
+      });
+      expect(later.statusCode, later.body).toBe(201);
+      await platform.services.reports.linkRegistry();
+      officer = await login(platform, 'hn.officer', 'second-password-2');
+      const flagged = DetailSchema.parse((await inject(officer, 'GET', `/api/requests/${id}`)).json());
+      expect(flagged.reappeared).toEqual({ reports: 1, lastReportedAt: clock.now().toISOString() });
     });
 
     it('retries a webhook the receiver refused with backoff and keeps every attempt', async () => {

@@ -7,7 +7,25 @@ export type RequestRow = Selectable<DB['requests']> & {
   sender_agency_name: string;
   recipient_agency_name: string;
   report_tracking_code: string | null;
+  /** Takedowns done: reports received since that name the target, and the latest one's time. */
+  reappeared_reports: number | string | null;
+  reappeared_last: Date | string | null;
 };
+
+/**
+ * Reports received after a takedown was answered that name one of its target's keys: the target came back.
+ * Computed when read, so a report linked later counts at once.
+ */
+const reappearedOf = (what: 'count' | 'last') => sql<number | string | Date | null>`(
+  select ${what === 'count' ? sql`count(distinct later.id)` : sql`max(later.received_at)`}
+  from report_identifiers ri
+  join indicators i on i.id = ri.indicator_id
+  join reports later on later.id = ri.report_id
+  where r.type = 'takedown' and r.status = 'answered' and cardinality(r.target_keys) > 0
+    and (i.key = any(r.target_keys)
+      or (i.kind = 'url' and 'domain:' || (i.details->>'registrableDomain') = any(r.target_keys)))
+    and later.received_at > r.answered_at
+)`;
 
 export type LedgerRow = Selectable<DB['recovery_ledger']>;
 
@@ -24,6 +42,8 @@ function withNames(db: Kysely<DB>) {
       'sa.name as sender_agency_name',
       'ra.name as recipient_agency_name',
       'rep.tracking_code as report_tracking_code',
+      reappearedOf('count').as('reappeared_reports'),
+      reappearedOf('last').as('reappeared_last'),
     ]);
 }
 
@@ -47,7 +67,7 @@ export function createRequestsRepository() {
     },
 
     async byId(db: Kysely<DB>, id: string): Promise<RequestRow | undefined> {
-      return withNames(db).where('r.id', '=', id).executeTakeFirst();
+      return (await withNames(db).where('r.id', '=', id).executeTakeFirst()) as RequestRow | undefined;
     },
 
     /** The request, locked for a change in this transaction. */
@@ -60,7 +80,10 @@ export function createRequestsRepository() {
     },
 
     async children(db: Kysely<DB>, parentId: string): Promise<RequestRow[]> {
-      return withNames(db).where('r.parent_id', '=', parentId).orderBy('r.sent_at').execute();
+      return (await withNames(db)
+        .where('r.parent_id', '=', parentId)
+        .orderBy('r.sent_at')
+        .execute()) as RequestRow[];
     },
 
     async list(db: Kysely<DB>, agencyId: string, query: RequestListQuery, now: Date) {
@@ -91,6 +114,8 @@ export function createRequestsRepository() {
           'sa.name as sender_agency_name',
           'ra.name as recipient_agency_name',
           'rep.tracking_code as report_tracking_code',
+          reappearedOf('count').as('reappeared_reports'),
+          reappearedOf('last').as('reappeared_last'),
         ])
         // Open requests first, the most urgent first; then the rest, the latest first.
         .orderBy(sql`case when r.status in ('sent', 'acknowledged') then 0 else 1 end`)

@@ -39,6 +39,7 @@ import {
   stillHeld,
   subjectOf,
   supervisorOf,
+  targetKeysOf,
 } from './request.js';
 import type { RequestRow, RequestsRepository } from './requests.repository.js';
 import type { WebhooksService } from './webhooks.service.js';
@@ -150,6 +151,10 @@ export function createRequestsService(deps: RequestsDependencies) {
       heldVnd: row.held_vnd === null ? null : Number(row.held_vnd),
       holdExpiresAt: iso(row.hold_expires_at),
       holdState: row.hold_state,
+      reappeared:
+        Number(row.reappeared_reports ?? 0) > 0
+          ? { reports: Number(row.reappeared_reports), lastReportedAt: iso(row.reappeared_last)! }
+          : null,
     };
   }
 
@@ -356,6 +361,7 @@ export function createRequestsService(deps: RequestsDependencies) {
         escalation_level: 0,
         answered_by_user_id: null,
         answered_by_api_key_id: null,
+        target_keys: input.type === 'takedown' ? targetKeysOf(String(input.details.target)) : [],
       },
     ]);
     await repository.insertEvents(trx, [
