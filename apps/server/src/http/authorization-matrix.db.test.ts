@@ -641,6 +641,21 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/request-time-limits',
+    expect: { kind: 'may_any', actions: ['request.read', 'request.policy'] },
+    build: () => ({ url: '/api/request-time-limits' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/request-time-limits',
+    expect: { kind: 'whole', action: 'request.policy' },
+    build: () => ({
+      url: '/api/request-time-limits',
+      payload: { holdMinutes: 60, informationMinutes: 1440, takedownMinutes: 1440 },
+    }),
+  },
+  {
+    method: 'GET',
     path: '/api/requests/recipients',
     expect: { kind: 'collection', action: 'request.read' },
     build: () => ({ url: '/api/requests/recipients?type=hold' }),

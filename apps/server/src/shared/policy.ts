@@ -41,7 +41,8 @@ export type Action =
   | 'request.answer'
   | 'webhook.manage'
   | 'recovery.read'
-  | 'recovery.record';
+  | 'recovery.record'
+  | 'request.policy';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -80,6 +81,7 @@ export const ACTIONS: readonly Action[] = [
   'webhook.manage',
   'recovery.read',
   'recovery.record',
+  'request.policy',
 ];
 
 /**
@@ -191,6 +193,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
     auditor: 'police_area',
   },
   'recovery.record': { supervisor: 'police_area', officer: 'police_area' },
+  // The time limits of requests are national data.
+  'request.policy': { admin: 'operator_only' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */

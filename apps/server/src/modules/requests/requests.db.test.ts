@@ -77,7 +77,7 @@ for (const target of databaseTargets()) {
 
     const inject = (
       auth: Session | string,
-      method: 'GET' | 'POST' | 'DELETE',
+      method: 'GET' | 'POST' | 'PUT' | 'DELETE',
       url: string,
       payload?: object,
       headers: Record<string, string> = {},
@@ -425,6 +425,33 @@ for (const target of databaseTargets()) {
       const summary = await inject(officer, 'GET', '/api/recovery/summary');
       expect(summary.json()).toMatchObject({ scope: 'province', reports: 1, heldShare: 0.9375 });
       expect((await inject(officer, 'GET', '/api/recovery/summary?provinceCode=79')).statusCode).toBe(403);
+    });
+
+    it('takes its time limits from data the national administrator changes', async () => {
+      expect((await inject(officer, 'GET', '/api/request-time-limits')).json()).toEqual({
+        holdMinutes: 60,
+        informationMinutes: 1440,
+        takedownMinutes: 1440,
+      });
+      const limits = { holdMinutes: 30, informationMinutes: 1440, takedownMinutes: 720 };
+      expect((await inject(officer, 'PUT', '/api/request-time-limits', limits)).statusCode).toBe(403);
+      expect((await inject(operator, 'PUT', '/api/request-time-limits', limits)).statusCode).toBe(200);
+      const sent = await inject(officer, 'POST', '/api/requests', {
+        type: 'hold',
+        recipientAgencyId: bankAgencyA.id,
+        legalBasis: 'Điều 147 BLTTHS',
+        reason: 'Thời hạn mới: 30 phút',
+        details: { account: { bank: 'VCB', account: '0071000222333' }, amountVnd: 2_000_000 },
+      });
+      expect(new Date(sent.json().dueAt).getTime() - clock.nowMs()).toBe(30 * 60_000);
+      await inject(officer, 'POST', `/api/requests/${sent.json().id}/cancel`, {
+        reason: 'Chỉ để thử thời hạn',
+      });
+      await inject(operator, 'PUT', '/api/request-time-limits', {
+        ...limits,
+        holdMinutes: 60,
+        takedownMinutes: 1440,
+      });
     });
 
     it('escalates an unanswered request when overdue and again a time limit later, telling supervisors', async () => {

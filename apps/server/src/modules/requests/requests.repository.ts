@@ -58,6 +58,19 @@ export function createRequestsRepository() {
       };
     },
 
+    async updateTimeLimits(db: Kysely<DB>, limits: RequestTimeLimits, by: string | null, at: Date) {
+      await db
+        .updateTable('request_time_limits')
+        .set({
+          hold_minutes: limits.holdMinutes,
+          information_minutes: limits.informationMinutes,
+          takedown_minutes: limits.takedownMinutes,
+          updated_by: by,
+          updated_at: at,
+        })
+        .execute();
+    },
+
     async insert(db: Kysely<DB>, rows: Array<Insertable<DB['requests']>>): Promise<void> {
       if (rows.length > 0) await db.insertInto('requests').values(rows).execute();
     },

@@ -20,6 +20,7 @@ import {
   RequestPage,
   RequestRecipients,
   RequestRecipientsQuery,
+  RequestTimeLimits,
   WebhookDeliveryPage,
   WebhookIdParams,
   WebhookList,
@@ -98,6 +99,33 @@ export function registerRequestsRoutes(
       },
     },
     async (request, reply) => once(request, reply, 201, () => requests.create(request.context, request.body)),
+  );
+
+  app.get(
+    '/api/request-time-limits',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['requests'],
+        summary: 'How long recipients have to answer, by kind of request (minutes)',
+        response: { 200: RequestTimeLimits, ...problems },
+      },
+    },
+    async (request) => requests.timeLimits(request.context),
+  );
+
+  app.put(
+    '/api/request-time-limits',
+    {
+      config: { access: 'request.policy' },
+      schema: {
+        tags: ['requests'],
+        summary: 'Change the time limits (national administrators); requests already sent keep theirs',
+        body: RequestTimeLimits,
+        response: { 200: RequestTimeLimits, ...problems },
+      },
+    },
+    async (request) => requests.updateTimeLimits(request.context, request.body),
   );
 
   app.get(

@@ -10,18 +10,19 @@ import type {
   RequestEventType,
   RequestListQuery,
   RequestStatus,
+  RequestTimeLimits,
   RequestType,
   WebhookEventType,
 } from '@khien/contracts';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden } from '../../shared/app-error.js';
-import { actorOf } from '../../shared/authorize.js';
+import { actorOf, requireNationwide } from '../../shared/authorize.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { DataCipher } from '../../shared/data-cipher.js';
 import { newId, readableCode } from '../../shared/ids.js';
-import { decide, type Action, type Actor } from '../../shared/policy.js';
+import { decide, mayEver, type Action, type Actor } from '../../shared/policy.js';
 import type { AuditRecorder } from '../audit/index.js';
 import {
   REQUEST_ROUTES,
@@ -372,6 +373,32 @@ export function createRequestsService(deps: RequestsDependencies) {
   }
 
   const service = {
+    /** How long recipients have to answer, by kind of request: every request's sender and recipient see it. */
+    async timeLimits(context: RequestContext): Promise<RequestTimeLimits> {
+      const actor = actorOf(context);
+      if (!mayEver(actor, 'request.read') && !mayEver(actor, 'request.policy')) throw forbidden();
+      return repository.timeLimits(db);
+    },
+
+    /** Changes the time limits (national administrators); requests already sent keep their due time. */
+    async updateTimeLimits(context: RequestContext, limits: RequestTimeLimits): Promise<RequestTimeLimits> {
+      const actor = requireNationwide(context, 'request.policy');
+      await db.transaction().execute(async (trx) => {
+        await repository.updateTimeLimits(
+          trx,
+          limits,
+          actor.kind === 'user' ? actor.userId : null,
+          clock.now(),
+        );
+        await audit.record(trx, context, {
+          action: 'request.policy',
+          targetType: 'request_time_limits',
+          details: { ...limits },
+        });
+      });
+      return limits;
+    },
+
     async list(context: RequestContext, query: RequestListQuery) {
       const actor = require(context, 'request.read');
       const page = await repository.list(db, actor.agency.id, query, clock.now());
