@@ -51,18 +51,24 @@ export function safeFileName(name: string, fallbackExtension: string): string {
   return base || `chung-cu.${fallbackExtension}`;
 }
 
+/** Files up to this size are hashed at once; larger ones on the thread pool. */
+const HASH_INLINE_BYTES = 1024 * 1024;
+
+/**
+ * SHA-256 of a file. A large file (up to 10 MB) is hashed through WebCrypto, on libuv's thread pool, so
+ * that it does not hold up the requests the server is answering meanwhile. A small one (most photos and
+ * screenshots) is hashed at once: at about 0.6 µs per KB that costs less than handing it to the pool,
+ * which copies it first and answers through a promise.
+ */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  if (bytes.length <= HASH_INLINE_BYTES) return crypto.createHash('sha256').update(bytes).digest('hex');
+  return Buffer.from(await crypto.webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+}
+
 /**
  * Checks every file before anything is stored: the count and sizes against the limits, the type by its
  * content (a renamed executable is refused whatever its name says), and records its SHA-256.
  */
-/**
- * SHA-256 through WebCrypto, which hashes on libuv's thread pool: a 10 MB file does not hold up the
- * requests the server is answering meanwhile.
- */
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await crypto.webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
-}
-
 export async function checkEvidence(files: readonly EvidenceUpload[]): Promise<CheckedEvidence[]> {
   if (files.length > EVIDENCE_LIMITS.files) {
     throw new AppError('evidence.too_many', `At most ${EVIDENCE_LIMITS.files} evidence files per report`);
