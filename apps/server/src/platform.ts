@@ -473,10 +473,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           .linkRegistry()
           .catch((error: unknown) => logger.warn({ err: error }, 'reports left to link at the next start'));
         clearInterval(flushTimer);
-        await webhooks.settled();
         await stopChangeFeed();
         await flushCounts();
         await jobs.stop();
+        // Webhook posts started by requests or jobs finish before the database closes.
+        await webhooks.settled();
         if (!options.database) await openedDatabase.close();
         unlock?.();
       },
