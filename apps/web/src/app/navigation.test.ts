@@ -96,6 +96,41 @@ describe('navItems', () => {
     );
   });
 
+  it('shows the requests and the recovery after the networks, and the webhooks to those who manage them', () => {
+    const police = navItems(
+      me({
+        allowedActions: ['report.list', 'request.read', 'request.send', 'recovery.read', 'indicator.list'],
+      }),
+    );
+    expect(police.map((i) => i.testId)).toEqual([
+      'nav-home',
+      'nav-reports',
+      'nav-networks',
+      'nav-requests',
+      'nav-recovery',
+      'nav-registry',
+      'nav-allowlist',
+      'nav-profile',
+    ]);
+    expect(police[3]?.to).toBe('/app/yeu-cau');
+    expect(police[3]?.label).toBe('requests');
+    expect(police[4]?.to).toBe('/app/thu-hoi');
+    expect(isActive(police[3]!, '/app/yeu-cau/moi')).toBe(true);
+    const bank = navItems(
+      me({ allowedActions: ['request.read', 'request.answer', 'webhook.manage', 'user.list'] }),
+    );
+    expect(bank.map((i) => i.testId)).toEqual([
+      'nav-home',
+      'nav-requests',
+      'nav-allowlist',
+      'nav-my-agency',
+      'nav-webhooks',
+      'nav-profile',
+    ]);
+    expect(bank[4]?.to).toBe('/app/webhooks');
+    expect(ids(me({ allowedActions: ['request.answer'] }))).not.toContain('nav-requests');
+  });
+
   it('shows only the profile while TOTP enrolment is required', () => {
     expect(ids(me({ allowedActions: ['agency.list'], totpEnrolmentRequired: true }))).toEqual([
       'nav-profile',

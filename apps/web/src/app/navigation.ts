@@ -6,11 +6,14 @@ export type NavLabel =
   | 'reports'
   | 'cases'
   | 'networks'
+  | 'requests'
+  | 'recovery'
   | 'registry'
   | 'appeals'
   | 'allowlist'
   | 'delegations'
   | 'agencies'
+  | 'webhooks'
   | 'myAgency'
   | 'audit'
   | 'profile';
@@ -31,6 +34,9 @@ export const delegationsPath = '/app/uy-quyen';
 export const reportsPath = '/app/to-giac';
 export const casesPath = '/app/vu-viec';
 export const networksPath = '/app/mang-luoi';
+export const requestsPath = '/app/yeu-cau';
+export const recoveryPath = '/app/thu-hoi';
+export const webhooksPath = '/app/webhooks';
 
 /** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
 export function navItems(me: Me): NavItem[] {
@@ -41,6 +47,9 @@ export function navItems(me: Me): NavItem[] {
   if (can(me, 'report.list')) items.push({ to: reportsPath, label: 'reports', testId: 'nav-reports' });
   if (can(me, 'case.manage')) items.push({ to: casesPath, label: 'cases', testId: 'nav-cases' });
   if (can(me, 'report.list')) items.push({ to: networksPath, label: 'networks', testId: 'nav-networks' });
+  // Requests between agencies (holds, information, takedowns) and the money they recover.
+  if (can(me, 'request.read')) items.push({ to: requestsPath, label: 'requests', testId: 'nav-requests' });
+  if (can(me, 'recovery.read')) items.push({ to: recoveryPath, label: 'recovery', testId: 'nav-recovery' });
   if (can(me, 'indicator.list')) items.push({ to: registryPath, label: 'registry', testId: 'nav-registry' });
   // Appeals against listings are decided by the police, who decide the entries themselves.
   if (can(me, 'appeal.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });
@@ -55,6 +64,8 @@ export function navItems(me: Me): NavItem[] {
   } else if (can(me, 'user.list') || can(me, 'apikey.list')) {
     items.push({ to: `/app/co-quan/${me.agency.id}`, label: 'myAgency', testId: 'nav-my-agency' });
   }
+  // Banks, telcos and platforms receive requests by webhook too.
+  if (can(me, 'webhook.manage')) items.push({ to: webhooksPath, label: 'webhooks', testId: 'nav-webhooks' });
   if (can(me, 'audit.read')) items.push({ to: '/app/nhat-ky', label: 'audit', testId: 'nav-audit' });
   items.push(profile);
   return items;

@@ -1,6 +1,9 @@
 import { en as reportFormEn } from '../features/report-form/i18n';
 import { en as reportsEn } from '../features/reports/i18n';
 import { en as networksEn } from '../features/networks/i18n';
+import { en as recoveryEn } from '../features/recovery/i18n';
+import { en as requestsEn } from '../features/requests/i18n';
+import { en as webhooksEn } from '../features/webhooks/i18n';
 import type { Translations } from './vi';
 
 /** English, the second language: the same keys as vi.ts (the type makes a missing or extra key an error). */
@@ -8,6 +11,9 @@ export const en: Translations = {
   reportForm: reportFormEn,
   reports: reportsEn,
   networks: networksEn,
+  requests: requestsEn,
+  recovery: recoveryEn,
+  webhooks: webhooksEn,
   common: {
     appName: 'Khiên',
     tagline: 'A shield against online fraud',
@@ -66,6 +72,9 @@ export const en: Translations = {
     reports: 'Scam reports',
     cases: 'Cases',
     networks: 'Scam networks',
+    requests: 'Inter-agency requests',
+    recovery: 'Asset recovery',
+    webhooks: 'Webhooks',
     profile: 'My profile',
     logout: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
@@ -844,7 +853,13 @@ export const en: Translations = {
     province: { invalid: 'Choose a province or city.' },
     commune: { invalid: 'Choose a commune or ward.' },
     amount: { invalid: 'The amount must be more than 0 dong.' },
-    account: { too_short: 'An account or wallet number has at least 4 characters.' },
+    account: {
+      too_short: 'An account or wallet number has at least 4 characters.',
+      invalid: 'An account or wallet number has 4–40 letters, digits, dots or hyphens.',
+    },
+    text: { required: 'Please fill this in.' },
+    sha256: { invalid: 'A SHA-256 hash has exactly 64 characters 0–9, a–f.' },
+    id_number: { invalid: 'An ID or passport number has 8–15 digits or capital letters.' },
     identifiers: { too_many: 'At most 20 numbers, accounts or links in one report.' },
     transfers: { too_many: 'At most 20 transfers in one report.' },
     title: { too_short: 'A case title needs at least 3 characters.' },
@@ -877,6 +892,33 @@ export const en: Translations = {
     request: {
       too_large: 'What you sent is too large.',
       unsupported_media_type: 'The format of what you sent is not supported.',
+      not_found: 'This request was not found, or your agency neither sent nor received it.',
+      sender_not_allowed: 'Your agency may not send this type of request.',
+      recipient_not_allowed:
+        'The chosen agency does not receive this type of request. Choose one from the list.',
+      recipient_unknown: 'The receiving bank could not be found: choose the bank to ask for each transfer.',
+      transition_not_allowed:
+        'Not possible in the request’s current state; the other party may have just updated it. The page was reloaded.',
+      answer_type_mismatch: 'The answer does not match the type of request.',
+      hold_more_than_asked: 'The amount held cannot exceed the amount asked.',
+      hold_more_than_balance: 'The amount held cannot exceed the account balance.',
+      hold_amount_invalid: 'The amount held and the balance must be whole, non-negative amounts of dong.',
+      hold_not_active: 'This hold is no longer in force (released or expired).',
+      release_invalid: 'Invalid release: it must refer to a hold in force and not exceed the amount held.',
+      not_forwardable: 'Only the onward transfers of an answered hold request can be forwarded.',
+      transfer_already_forwarded: 'A transfer was already forwarded. The page was reloaded.',
+      report_out_of_reach: 'This report is outside your unit’s reach.',
+      ledger_more_than_held: 'The amount returned cannot exceed what is still held.',
+      idempotency_key_required:
+        'The duplicate-protection key (Idempotency-Key) is missing. Reload the page and try again.',
+      idempotency_conflict:
+        'This submission reused the key of a different one. Reload the page and send again.',
+      idempotency_in_progress:
+        'The previous submission is still being processed. Wait a few seconds and try again.',
+    },
+    webhook: {
+      url_not_allowed:
+        'This address cannot be used: HTTPS is required (HTTP only for test machines on a private network).',
     },
     auth: {
       required: 'Your session has expired. Please sign in again.',

@@ -5,11 +5,17 @@
 import { vi as reportFormVi } from '../features/report-form/i18n';
 import { vi as reportsVi } from '../features/reports/i18n';
 import { vi as networksVi } from '../features/networks/i18n';
+import { vi as recoveryVi } from '../features/recovery/i18n';
+import { vi as requestsVi } from '../features/requests/i18n';
+import { vi as webhooksVi } from '../features/webhooks/i18n';
 
 export const vi = {
   reportForm: reportFormVi,
   reports: reportsVi,
   networks: networksVi,
+  requests: requestsVi,
+  recovery: recoveryVi,
+  webhooks: webhooksVi,
   common: {
     appName: 'Khiên',
     tagline: 'Lá chắn phòng, chống lừa đảo trên không gian mạng',
@@ -68,6 +74,9 @@ export const vi = {
     reports: 'Tố giác, tin báo',
     cases: 'Vụ việc',
     networks: 'Mạng lưới lừa đảo',
+    requests: 'Yêu cầu liên ngành',
+    recovery: 'Thu hồi tài sản',
+    webhooks: 'Webhook',
     profile: 'Hồ sơ của tôi',
     logout: 'Đăng xuất',
     signedInAs: 'Đang đăng nhập: {{name}}',
@@ -840,7 +849,13 @@ export const vi = {
     province: { invalid: 'Hãy chọn tỉnh, thành phố.' },
     commune: { invalid: 'Hãy chọn xã, phường.' },
     amount: { invalid: 'Số tiền phải lớn hơn 0 đồng.' },
-    account: { too_short: 'Số tài khoản, số ví cần ít nhất 4 ký tự.' },
+    account: {
+      too_short: 'Số tài khoản, số ví cần ít nhất 4 ký tự.',
+      invalid: 'Số tài khoản, số ví gồm 4–40 chữ, số, dấu chấm, gạch ngang.',
+    },
+    text: { required: 'Vui lòng nhập nội dung.' },
+    sha256: { invalid: 'Mã băm SHA-256 gồm đúng 64 ký tự 0–9, a–f.' },
+    id_number: { invalid: 'Số CCCD, hộ chiếu gồm 8–15 chữ số hoặc chữ in hoa.' },
     identifiers: { too_many: 'Tối đa 20 số điện thoại, tài khoản, đường link trong một tố giác.' },
     transfers: { too_many: 'Tối đa 20 lần chuyển tiền trong một tố giác.' },
     title: { too_short: 'Tên vụ việc cần ít nhất 3 ký tự.' },
@@ -871,6 +886,34 @@ export const vi = {
     request: {
       too_large: 'Dữ liệu gửi lên quá lớn.',
       unsupported_media_type: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+      not_found: 'Không tìm thấy yêu cầu này, hoặc đơn vị của bạn không phải bên gửi hay bên nhận.',
+      sender_not_allowed: 'Đơn vị của bạn không được gửi loại yêu cầu này.',
+      recipient_not_allowed:
+        'Cơ quan đã chọn không nhận loại yêu cầu này. Hãy chọn cơ quan khác trong danh sách.',
+      recipient_unknown:
+        'Không xác định được ngân hàng nhận: hãy chọn ngân hàng nhận yêu cầu cho từng giao dịch.',
+      transition_not_allowed:
+        'Không thực hiện được ở trạng thái hiện tại của yêu cầu; có thể bên kia vừa cập nhật. Trang đã được tải lại.',
+      answer_type_mismatch: 'Nội dung trả lời không khớp với loại yêu cầu.',
+      hold_more_than_asked: 'Số tiền phong tỏa không được lớn hơn số tiền yêu cầu.',
+      hold_more_than_balance: 'Số tiền phong tỏa không được lớn hơn số dư tài khoản.',
+      hold_amount_invalid: 'Số tiền phong tỏa, số dư phải là số đồng không âm.',
+      hold_not_active: 'Phong tỏa này không còn hiệu lực (đã giải tỏa hoặc hết hạn).',
+      release_invalid:
+        'Yêu cầu giải tỏa không hợp lệ: phải gắn với một phong tỏa đang có hiệu lực và không vượt số tiền đang giữ.',
+      not_forwardable:
+        'Chỉ chuyển tiếp được các giao dịch chuyển đi của một yêu cầu phong tỏa đã được trả lời.',
+      transfer_already_forwarded: 'Có giao dịch đã được chuyển tiếp trước đó. Trang đã được tải lại.',
+      report_out_of_reach: 'Tố giác này không thuộc phạm vi của đơn vị bạn.',
+      ledger_more_than_held: 'Số tiền trả lại không được lớn hơn số tiền còn đang phong tỏa.',
+      idempotency_key_required: 'Thiếu mã chống gửi trùng (Idempotency-Key). Hãy tải lại trang rồi thử lại.',
+      idempotency_conflict:
+        'Lần gửi này trùng mã với một lần gửi khác nội dung. Hãy tải lại trang rồi gửi lại.',
+      idempotency_in_progress: 'Lần gửi trước vẫn đang được xử lý. Hãy chờ vài giây rồi thử lại.',
+    },
+    webhook: {
+      url_not_allowed:
+        'Địa chỉ này không được dùng: cần HTTPS (HTTP chỉ dùng cho máy thử nghiệm trong mạng nội bộ).',
     },
     auth: {
       required: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',

@@ -11,10 +11,13 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SectionCard } from '../../ui/SectionCard';
 import { Fact } from '../appeals/AppealStatusCard';
 import { formatDay } from '../appeals/format';
-import { useCan } from '../auth/me-context';
+import { useCan, useCurrentMe } from '../auth/me-context';
 import { communeLabel, useCommunes, useProvinceNames } from '../reference/api';
 import { StatusBadge } from '../registry/badges';
 import { formatVnd } from '../registry/format';
+import { RecoveryPanel } from '../recovery/RecoveryPanel';
+import { maySend } from '../requests/create';
+import { HoldRequestLink, ReportRequests } from '../requests/ReportRequests';
 import { useCase, useReport } from './api';
 import { DeadlineBadge, ReportStatusBadge } from './badges';
 import { DetailQuery } from './DetailQuery';
@@ -50,6 +53,7 @@ function ReportLoader({ reportId }: { reportId: string }) {
 
 function Detail({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
+  const can = useCan();
   return (
     <>
       <PageHeader
@@ -79,6 +83,8 @@ function Detail({ report }: { report: ReportDetail }) {
             <Facts report={report} />
             <Identifiers report={report} />
             <Transfers report={report} />
+            {can('recovery.read') && <RecoveryPanel reportId={report.id} />}
+            {can('request.read') && <ReportRequests reportId={report.id} />}
             <Evidence report={report} />
             <LinkedReports report={report} />
           </Stack>
@@ -258,6 +264,10 @@ function Identifiers({ report }: { report: ReportDetail }) {
 
 function Transfers({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
+  const can = useCan();
+  // Each receiving account is one click from a hold request to its bank.
+  const me = useCurrentMe();
+  const holds = can('request.send') && maySend(me.agency.type, 'hold');
   const total = report.transfers.reduce((sum, transfer) => sum + transfer.amountVnd, 0);
   return (
     <SectionCard id="report-transfers" title={t('reports.detail.transfersTitle')}>
@@ -305,6 +315,14 @@ function Transfers({ report }: { report: ReportDetail }) {
                   <Text size="sm" className="khien-mono">
                     {transfer.toAccount}
                   </Text>
+                )}
+                {holds && (
+                  <HoldRequestLink
+                    reportId={report.id}
+                    bank={transfer.toBank}
+                    account={transfer.toAccount}
+                    amountVnd={transfer.amountVnd}
+                  />
                 )}
               </Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>

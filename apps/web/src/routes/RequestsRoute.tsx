@@ -1,0 +1,6 @@
+import { RequestListPage } from '../features/requests/RequestListPage';
+
+/** The agency's inter-agency requests: received, sent, overdue first. */
+export default function RequestsRoute() {
+  return <RequestListPage />;
+}
