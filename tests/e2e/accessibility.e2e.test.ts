@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchChromium } from './browser.js';
 import { assertBuilt } from './server-process.js';
-import { policeOfficer } from './staff.js';
+import { call, policeOfficer, signIn } from './staff.js';
 import { serverDatabases, type ServerOnDatabase } from './server-databases.js';
 
 /**
@@ -58,6 +58,15 @@ const STAFF_PAGES = [
   { path: '/app/vu-viec', ready: 'main :text("Chưa có vụ việc"), [data-testid="case-table"]' },
   { path: '/app/nghi-van', ready: 'table' },
   { path: '/app/ho-so', ready: 'main' },
+  {
+    path: '/app/yeu-cau',
+    ready: 'main :text("Không có yêu cầu nào khớp bộ lọc"), [data-testid="request-row"]',
+  },
+  { path: '/app/yeu-cau/moi', ready: 'form' },
+  { path: '/app/thu-hoi', ready: '[data-testid="recovery-summary"]' },
+  // Filled in once the report and the hold request exist (beforeAll).
+  { path: '/app/to-giac/:report', ready: '[data-testid="report-recovery"]' },
+  { path: '/app/yeu-cau/:request', ready: '[data-testid="request-status"]' },
 ];
 
 const [pglite] = serverDatabases();
@@ -65,6 +74,7 @@ describe.skipIf(chromiumMissing !== null)('the public pages meet WCAG 2.1 AA (ax
   let running: ServerOnDatabase;
   let browser: Browser;
   let officerCookie = '';
+  const ids = { report: '', request: '' };
 
   beforeAll(async () => {
     assertBuilt();
@@ -89,6 +99,42 @@ describe.skipIf(chromiumMissing !== null)('the public pages meet WCAG 2.1 AA (ax
       }),
     });
     expect(report.status).toBe(201);
+    // A hold request to a bank from the report, for the request pages.
+    const url = running.server.url;
+    const admin = await signIn(url, 'admin', 'a11y-admin-password-1');
+    const bank = await call<{ id: string }>(
+      url,
+      admin,
+      'POST',
+      '/api/agencies',
+      { name: 'Ngân hàng Thử nghiệm', shortName: 'MB', type: 'commercial_bank', scopeLevel: 'national' },
+      201,
+    );
+    const reports = await call<{ items: Array<{ id: string }> }>(
+      url,
+      officerCookie,
+      'GET',
+      '/api/reports',
+      undefined,
+      200,
+    );
+    ids.report = reports.items[0]!.id;
+    const hold = await call<{ id: string }>(
+      url,
+      officerCookie,
+      'POST',
+      '/api/requests',
+      {
+        type: 'hold',
+        recipientAgencyId: bank.id,
+        legalBasis: 'Điều 147 Bộ luật Tố tụng hình sự 2015',
+        reason: 'Đề nghị phong tỏa số tiền bị hại đã chuyển',
+        reportId: ids.report,
+        details: { account: { bank: 'MB', account: '0901234567890' }, amountVnd: 3_000_000 },
+      },
+      201,
+    );
+    ids.request = hold.id;
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -114,8 +160,9 @@ describe.skipIf(chromiumMissing !== null)('the public pages meet WCAG 2.1 AA (ax
         }
       });
     }
-    for (const { path, ready } of STAFF_PAGES) {
-      it(`${path} (police officer) on a ${viewport.name}`, async () => {
+    for (const { path: pattern, ready } of STAFF_PAGES) {
+      it(`${pattern} (police officer) on a ${viewport.name}`, async () => {
+        const path = pattern.replace(':report', ids.report).replace(':request', ids.request);
         const context = await browser.newContext({ locale: 'vi-VN', viewport, bypassCSP: true });
         const [name, value] = officerCookie.split(';')[0]!.split('=') as [string, string];
         await context.addCookies([{ name, value, url: running.server.url }]);

@@ -20,7 +20,7 @@ type Action =
 /** The buttons of a move: deciding is the main one, going back the quiet one. */
 const moveButton: Record<ReportStatus, { variant: 'filled' | 'outline' | 'default'; color?: string }> = {
   verifying: { variant: 'filled' },
-  decided: { variant: 'filled', color: 'teal.8' },
+  decided: { variant: 'filled', color: 'teal.9' },
   closed: { variant: 'outline', color: 'gray.8' },
   received: { variant: 'default' },
 };
