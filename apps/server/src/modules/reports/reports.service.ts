@@ -426,7 +426,7 @@ export function createReportsService(deps: ReportsDependencies) {
   }
   const intakeBatcher = createBatcher<ReportDraft, { handlingUnit: AgencyPlace | null }>(storeReports, {
     maxBatch: INTAKE_BATCH,
-    concurrency: 2,
+    concurrency: 3,
   });
 
   /** Parses what the reporter named: registry identifiers, and what could not be read (kept, never lost). */
