@@ -9,3 +9,4 @@ export * from './indicators.js';
 export * from './reports.js';
 export * from './networks.js';
 export * from './requests.js';
+export * from './screening.js';
