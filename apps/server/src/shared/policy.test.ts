@@ -130,7 +130,23 @@ describe('the table', () => {
       'agency.read',
       'indicator.list',
       'indicator.read',
+      'request.read',
     ]);
+  });
+});
+
+describe('inter-agency requests', () => {
+  it('lets officers send and answer for their own agency only, and keys by their scopes', () => {
+    const own = { agencyId: bank.id, level: 'national' as const, provinceCode: null, communeCode: null };
+    const other = { ...own, agencyId: 'another-bank' };
+    expect(decide(user(bank, 'officer'), 'request.answer', own)).toBe('allow');
+    expect(decide(user(bank, 'officer'), 'request.answer', other)).toBe('deny_target');
+    expect(decide(user(bank, 'viewer'), 'request.answer', own)).toBe('deny_action');
+    expect(decide(user(bank, 'admin'), 'webhook.manage', own)).toBe('allow');
+    expect(decide(user(bank, 'officer'), 'webhook.manage', own)).toBe('deny_action');
+    const key = { kind: 'api_key' as const, apiKeyId: 'k', scopes: ['requests:write' as const], agency: bank };
+    expect(decide(key, 'request.answer', own)).toBe('allow');
+    expect(decide(key, 'request.read', own)).toBe('deny_action');
   });
 });
 
