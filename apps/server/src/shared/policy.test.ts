@@ -144,7 +144,12 @@ describe('inter-agency requests', () => {
     expect(decide(user(bank, 'viewer'), 'request.answer', own)).toBe('deny_action');
     expect(decide(user(bank, 'admin'), 'webhook.manage', own)).toBe('allow');
     expect(decide(user(bank, 'officer'), 'webhook.manage', own)).toBe('deny_action');
-    const key = { kind: 'api_key' as const, apiKeyId: 'k', scopes: ['requests:write' as const], agency: bank };
+    const key = {
+      kind: 'api_key' as const,
+      apiKeyId: 'k',
+      scopes: ['requests:write' as const],
+      agency: bank,
+    };
     expect(decide(key, 'request.answer', own)).toBe('allow');
     expect(decide(key, 'request.read', own)).toBe('deny_action');
   });
