@@ -57,6 +57,8 @@ const ConfigSchema = z.object({
   KHIEN_APPEAL_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   /** Reports (tố giác) per hour per client address from the public form; 0 turns the limit off. */
   KHIEN_PUBLIC_REPORT_RATE: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  /** How long a screening decision may take, from the request's arrival; past it the answer is `warn`. */
+  KHIEN_SCREENING_BUDGET_MS: z.coerce.number().int().min(1).max(10_000).default(50),
   /** SMTP server for e-mail to reporters, e.g. smtp://user:pass@mail.example.vn:587; unset: messages are only logged. */
   KHIEN_SMTP_URL: z
     .string()
@@ -101,6 +103,7 @@ export type Config = {
   dataKeys: string | undefined;
   appealDays: number;
   publicReportRatePerHour: number;
+  screeningBudgetMs: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
   natsUrl: string | undefined;
@@ -148,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataKeys: e.KHIEN_DATA_KEYS,
     appealDays: e.KHIEN_APPEAL_DAYS,
     publicReportRatePerHour: e.KHIEN_PUBLIC_REPORT_RATE,
+    screeningBudgetMs: e.KHIEN_SCREENING_BUDGET_MS,
     smtpUrl: e.KHIEN_SMTP_URL,
     smtpFrom: e.KHIEN_SMTP_FROM,
     natsUrl: e.KHIEN_NATS_URL,

@@ -73,6 +73,11 @@ import {
   createWebhooksService,
   registerRequestsRoutes,
 } from './modules/requests/index.js';
+import {
+  createScreeningRepository,
+  createScreeningService,
+  registerScreeningRoutes,
+} from './modules/screening/index.js';
 import { registerSystemRoutes } from './modules/system/index.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { systemContext } from './shared/context.js';
@@ -99,6 +104,7 @@ export interface Platform {
     requests: ReturnType<typeof createRequestsService>;
     webhooks: ReturnType<typeof createWebhooksService>;
     recovery: ReturnType<typeof createRecoveryService>;
+    screening: ReturnType<typeof createScreeningService>;
   };
   close(): Promise<void>;
 }
@@ -303,6 +309,18 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           linked > 0 && logger.info({ linked }, 'reports left from the last run linked to the registry'),
       )
       .catch((error: unknown) => logger.warn({ err: error }, 'reports not linked to the registry yet'));
+    // Transfer screening reads the same in-memory registry as the public check (ADR 0009).
+    const screening = createScreeningService({
+      db,
+      repository: createScreeningRepository(),
+      audit: auditService,
+      clock,
+      cipher,
+      hasher,
+      registry: (key) => lookupState.index.lookup(key),
+      budgetMs: config.screeningBudgetMs,
+    });
+    await screening.load();
     const checkCounter = new CheckCounter();
     const lookup = createLookupService({
       index: lookupState.index,
@@ -439,6 +457,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     registerNetworkRoutes(app, networks);
     registerCaseFileRoutes(app, caseFiles);
     registerRequestsRoutes(app, { requests, webhooks, recovery, idempotency });
+    registerScreeningRoutes(app, screening);
     await app.ready();
     if (config.jobs) await jobs.start();
 
@@ -462,6 +481,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         requests,
         webhooks,
         recovery,
+        screening,
       },
       async close() {
         if (closed) return;

@@ -275,3 +275,78 @@ export const BiometricThresholds = z
   })
   .meta({ id: 'BiometricThresholds' });
 export type BiometricThresholds = z.infer<typeof BiometricThresholds>;
+
+// ── The API around decisions ─────────────────────────────────────────────────────────────────────────
+
+/** A bank's rule set version as the analysts' API lists it. */
+export const RuleSetVersion = z
+  .object({
+    version: z.number().int(),
+    status: RuleSetStatus,
+    shadow: z.boolean().describe('Evaluated beside the published set on every decision'),
+    createdAt: IsoDateTime,
+    publishedAt: IsoDateTime.nullable(),
+    ruleSet: RuleSet,
+  })
+  .meta({ id: 'RuleSetVersion' });
+export type RuleSetVersion = z.infer<typeof RuleSetVersion>;
+
+export const RuleSetList = z
+  .object({
+    items: z.array(RuleSetVersion),
+    default: RuleSet.describe('The default rule set, used while the bank has none published'),
+  })
+  .meta({ id: 'RuleSetList' });
+export type RuleSetList = z.infer<typeof RuleSetList>;
+
+export const CreateRuleSetDraft = z
+  .object({
+    from: z
+      .union([z.literal('default'), z.number().int().min(1)])
+      .default('default')
+      .describe('Start from the default rule set or from one of the bank’s versions'),
+  })
+  .meta({ id: 'CreateRuleSetDraft' });
+export type CreateRuleSetDraft = z.infer<typeof CreateRuleSetDraft>;
+
+export const EditRuleSetDraft = z
+  .object({
+    rules: z.array(Rule).max(1000),
+    reasonTexts: z.record(z.string(), BilingualText),
+    scoreActions: z
+      .array(z.object({ minScore: z.number().int().min(1), action: ScreeningAction }))
+      .max(10)
+      .default([]),
+  })
+  .meta({ id: 'EditRuleSetDraft' });
+export type EditRuleSetDraft = z.infer<typeof EditRuleSetDraft>;
+
+export const RuleSetVersionParams = z.object({ version: z.coerce.number().int().min(1) });
+export const ShadowBody = z.object({ shadow: z.boolean() }).meta({ id: 'ShadowBody' });
+
+export const DecisionSummary = z
+  .object({
+    transferId: z.string(),
+    action: ScreeningAction,
+    score: z.number(),
+    ruleSetVersion: z.string(),
+    amountVnd: z.number(),
+    reasons: z.array(ScreeningReason),
+    shadow: z
+      .object({ version: z.string(), action: ScreeningAction, score: z.number(), rules: z.array(z.string()) })
+      .nullable()
+      .describe('Where the shadow draft decided otherwise'),
+    decidedAt: IsoDateTime,
+  })
+  .meta({ id: 'DecisionSummary' });
+export type DecisionSummary = z.infer<typeof DecisionSummary>;
+
+export const DecisionListQuery = z.object({
+  action: ScreeningAction.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const DecisionPage = z
+  .object({ items: z.array(DecisionSummary), total: z.number().int() })
+  .meta({ id: 'DecisionPage' });
+export type DecisionPage = z.infer<typeof DecisionPage>;

@@ -455,7 +455,35 @@ export interface RecoveryLedgerTable {
   recorded_by_api_key_id: string | null;
   created_at: Timestamp;
 }
+export interface ScreeningRuleSetsTable {
+  id: string;
+  agency_id: string;
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  body: ColumnType<Record<string, unknown>, string, string>;
+  shadow: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  published_by: string | null;
+  published_at: Timestamp | null;
+}
+export interface ScreeningDecisionsTable {
+  agency_id: string;
+  transfer_id: string;
+  action: 'allow' | 'warn' | 'step_up' | 'hold' | 'block';
+  score: number;
+  rule_set_version: string;
+  decision: ColumnType<Record<string, unknown>, string, never>;
+  transfer_encrypted: string;
+  amount_vnd: number;
+  payer_hash: string;
+  payee_hash: string;
+  shadow: ColumnType<Record<string, unknown> | null, string | null, never>;
+  decided_at: Timestamp;
+}
 export interface DB {
+  screening_rule_sets: ScreeningRuleSetsTable;
+  screening_decisions: ScreeningDecisionsTable;
   request_time_limits: RequestTimeLimitsTable;
   requests: RequestsTable;
   request_events: RequestEventsTable;

@@ -760,6 +760,76 @@ const ROUTES: RouteCase[] = [
     expect: { kind: 'collection', action: 'recovery.read' },
     build: () => ({ url: '/api/recovery/summary' }),
   },
+  // Transfer screening is for banks: the tenants (police) pass authorization and are refused as not banks.
+  {
+    method: 'POST',
+    path: '/api/screening/transfers',
+    expect: { kind: 'own_agency', action: 'screening.decide' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: (_t, n) => ({
+      url: '/api/screening/transfers',
+      payload: {
+        transferId: `MATRIX-${n}`,
+        payer: { bank: 'VCB', account: '0011002233445' },
+        payee: { bank: 'TCB', account: '19030000111', nameShown: 'TRAN VAN BINH' },
+        amountVnd: 1_000_000,
+        channel: 'mobile_app',
+        at: '2026-03-02T08:00:00Z',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/screening/transfers/batch',
+    expect: { kind: 'own_agency', action: 'screening.decide' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: (_t, n) => ({
+      url: '/api/screening/transfers/batch',
+      payload: {
+        transfers: [
+          {
+            transferId: `MATRIX-${n}`,
+            payer: { bank: 'VCB', account: '0011002233445' },
+            payee: { bank: 'TCB', account: '19030000111', nameShown: 'TRAN VAN BINH' },
+            amountVnd: 1_000_000,
+            channel: 'mobile_app',
+            at: '2026-03-02T08:00:00Z',
+          },
+        ],
+      },
+    }),
+  },
+  ...(['/api/screening/decisions', '/api/screening/rule-sets'] as const).map((path): RouteCase => ({
+    method: 'GET',
+    path,
+    expect: { kind: 'own_agency', action: 'screening.review' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: () => ({ url: path }),
+  })),
+  {
+    method: 'POST',
+    path: '/api/screening/rule-sets',
+    expect: { kind: 'own_agency', action: 'screening.manage' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: () => ({ url: '/api/screening/rule-sets', payload: { from: 'default' } }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/screening/rule-sets/{version}',
+    expect: { kind: 'own_agency', action: 'screening.manage' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: () => ({ url: '/api/screening/rule-sets/1', payload: { rules: [], reasonTexts: {} } }),
+  },
+  ...(['publish', 'shadow'] as const).map((name): RouteCase => ({
+    method: 'POST',
+    path: `/api/screening/rule-sets/{version}/${name}`,
+    expect: { kind: 'own_agency', action: 'screening.manage' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: () => ({
+      url: `/api/screening/rule-sets/1/${name}`,
+      ...(name === 'shadow' ? { payload: { shadow: true } } : {}),
+    }),
+  })),
   // Last, because it ends the caller's session.
   {
     method: 'POST',

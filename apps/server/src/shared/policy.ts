@@ -42,7 +42,10 @@ export type Action =
   | 'webhook.manage'
   | 'recovery.read'
   | 'recovery.record'
-  | 'request.policy';
+  | 'request.policy'
+  | 'screening.decide'
+  | 'screening.manage'
+  | 'screening.review';
 
 export const ACTIONS: readonly Action[] = [
   'identity.read',
@@ -82,6 +85,9 @@ export const ACTIONS: readonly Action[] = [
   'recovery.read',
   'recovery.record',
   'request.policy',
+  'screening.decide',
+  'screening.manage',
+  'screening.review',
 ];
 
 /**
@@ -195,6 +201,10 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
   'recovery.record': { supervisor: 'police_area', officer: 'police_area' },
   // The time limits of requests are national data.
   'request.policy': { admin: 'operator_only' },
+  // Transfer screening: banks decide by API key; their analysts keep the rule sets and read decisions.
+  'screening.decide': {},
+  'screening.manage': { supervisor: 'own_agency', analyst: 'own_agency' },
+  'screening.review': { supervisor: 'own_agency', analyst: 'own_agency', officer: 'own_agency' },
 };
 
 /** Machine clients act by scope, not role: what each action needs. */
@@ -207,6 +217,7 @@ export const API_KEY_POLICY: Partial<Record<Action, { scope: ApiKeyScope; grant:
   'request.read': { scope: 'requests:read', grant: 'own_agency' },
   'request.send': { scope: 'requests:write', grant: 'own_agency' },
   'request.answer': { scope: 'requests:write', grant: 'own_agency' },
+  'screening.decide': { scope: 'screening:write', grant: 'own_agency' },
 };
 
 export interface Area {

@@ -1,6 +1,9 @@
-// The screening module's door (issue 7). So far only its pure core: the rule engine, the facts it reads,
-// Confirmation of Payee, the counters, the Decision 2345 thresholds, the default rules and ISO 20022
-// mapping. The service, repository, routes and jobs come with the wiring.
+// The screening module's door (issue 7, ADR 0009): the decision service, its repository and routes, and the
+// pure core they use: the rule engine, the facts it reads, Confirmation of Payee, the counters, the Decision
+// 2345 thresholds, the default rules and ISO 20022 mapping.
+export { createScreeningRepository, type ScreeningRepository } from './screening.repository.js';
+export { createScreeningService, type ScreeningService } from './screening.service.js';
+export { registerScreeningRoutes } from './screening.routes.js';
 export { matchNames, prepareName, type NameMatch, type NameMatchResult } from './name-match.js';
 export {
   OPERATORS,

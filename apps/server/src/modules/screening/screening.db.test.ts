@@ -1,0 +1,265 @@
+import {
+  DecisionPage as DecisionPageSchema,
+  RuleSetList as RuleSetListSchema,
+  RuleSetVersion as RuleSetVersionSchema,
+  ScreeningDecision as DecisionSchema,
+  type Agency,
+  type CreatedApiKey,
+  type ScreeningTransfer,
+} from '@khien/contracts';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../../platform.js';
+import { ManualClock } from '../../shared/clock.js';
+import { announceSkip, databaseTargets, type TestDatabase } from '../../testing/databases.js';
+import {
+  ADMIN_PASSWORD,
+  login,
+  staffSession,
+  startTestPlatform,
+  type Session,
+} from '../../testing/platform.js';
+import { createAgency } from '../../testing/reports.js';
+
+for (const target of databaseTargets()) {
+  announceSkip(target);
+  describe.skipIf(target.skipReason !== null)(`transfer screening on ${target.name}`, () => {
+    let testDb: TestDatabase;
+    let platform: Platform;
+    const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
+    let operator: Session;
+    let police: Session;
+    let analyst: Session;
+    let bank: Agency;
+    let key: string;
+    let policeKey: string;
+
+    const as = (auth: Session | string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+      platform.app.inject({
+        method,
+        url,
+        headers: typeof auth === 'string' ? { authorization: `Bearer ${auth}` } : { cookie: auth.cookie },
+        ...(payload ? { payload } : {}),
+      });
+
+    let n = 0;
+    const transfer = (changes: Partial<ScreeningTransfer> = {}): ScreeningTransfer => ({
+      transferId: `FT${String(++n).padStart(8, '0')}`,
+      payer: { bank: 'VCB', account: '0011002233445', name: 'NGUYEN THI LAN' },
+      payee: { bank: 'TCB', account: '19030000111', nameShown: 'TRAN VAN BINH', holderName: 'TRẦN VĂN BÌNH' },
+      amountVnd: 2_000_000,
+      channel: 'mobile_app',
+      at: clock.now().toISOString(),
+      ...changes,
+    });
+
+    beforeAll(async () => {
+      testDb = await target.open();
+      // A generous budget: a test machine's first decisions run cold (the budget's own behaviour is
+      // tested in engine.test.ts).
+      platform = await startTestPlatform(testDb.database, { screeningBudgetMs: 5_000 }, clock);
+      operator = await login(platform, 'admin', ADMIN_PASSWORD);
+      const policeAgency = await createAgency(platform, operator, {
+        name: 'Công an thành phố Hà Nội',
+        type: 'police_province',
+        scopeLevel: 'province',
+        provinceCode: '01',
+      });
+      bank = await createAgency(platform, operator, {
+        name: 'Ngân hàng TMCP Ngoại thương Việt Nam',
+        shortName: 'Vietcombank',
+        type: 'commercial_bank',
+        scopeLevel: 'national',
+      });
+      police = await staffSession(platform, operator, policeAgency, 'hn.officer', ['officer']);
+      analyst = await staffSession(platform, operator, bank, 'vcb.analyst', ['analyst']);
+      const created = await as(operator, 'POST', `/api/agencies/${bank.id}/api-keys`, {
+        name: 'Core banking',
+        scopes: ['screening:write'],
+      });
+      key = (created.json() as CreatedApiKey).secret;
+      const policeCreated = await as(operator, 'POST', `/api/agencies/${policeAgency.id}/api-keys`, {
+        name: 'Police',
+        scopes: ['screening:write'],
+      });
+      policeKey = (policeCreated.json() as CreatedApiKey).secret;
+      // A confirmed scam account in the registry, as the police confirm it.
+      const listed = await as(police, 'POST', '/api/indicators', {
+        input: 'Techcombank 1903 0000 999',
+        scamMethod: 'fake_investment_crypto_forex',
+      });
+      expect(listed.statusCode, listed.body).toBe(201);
+      const confirmed = await as(police, 'POST', `/api/indicators/${listed.json().id}/status`, {
+        status: 'confirmed_scam',
+        reason: 'Đã xác minh: tài khoản nhận tiền của đường dây đầu tư tiền ảo',
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+    });
+    afterAll(async () => {
+      await platform?.close();
+      await testDb?.dispose();
+    });
+
+    it('allows an ordinary transfer and blocks one to a confirmed scam account, naming the reason', async () => {
+      const ordinary = await as(key, 'POST', '/api/screening/transfers', transfer());
+      expect(ordinary.statusCode, ordinary.body).toBe(200);
+      expect(DecisionSchema.parse(ordinary.json())).toMatchObject({
+        action: 'allow',
+        warning: null,
+        ruleSetVersion: 'khien-default@1',
+        timedOut: false,
+      });
+      const scam = await as(
+        key,
+        'POST',
+        '/api/screening/transfers',
+        transfer({ payee: { bank: '970407', account: '1903-0000-999', nameShown: 'CONG TY DAU TU' } }),
+      );
+      const decision = DecisionSchema.parse(scam.json());
+      expect(decision.action).toBe('block');
+      expect(decision.reasons.map((reason) => reason.code)).toContain('payee_listed_scam');
+      expect(decision.warning?.vi).toMatch(/lừa đảo/i);
+      expect(decision.outcomes.find((o) => o.ruleId === 'payee_confirmed_scam')?.outcome).toBe('hit');
+    });
+
+    it('answers the same decision for the same transfer id, and stores the transfer encrypted', async () => {
+      const same = transfer({ amountVnd: 15_000_000, deviceChangedRecently: true });
+      const first = await as(key, 'POST', '/api/screening/transfers', same);
+      const again = await as(key, 'POST', '/api/screening/transfers', { ...same, amountVnd: 1 });
+      expect(again.json()).toEqual(first.json());
+      expect(DecisionSchema.parse(first.json()).action).toBe('step_up');
+      const stored = await sql<{ transfer_encrypted: string }>`
+        select transfer_encrypted from screening_decisions where transfer_id = ${same.transferId}`.execute(
+        platform.database.db,
+      );
+      expect(stored.rows[0]!.transfer_encrypted).not.toContain('0011002233445');
+    });
+
+    it('takes ISO 20022 pacs.008 in JSON and refuses what is neither, precisely', async () => {
+      const pacs = {
+        FIToFICstmrCdtTrf: {
+          GrpHdr: { MsgId: 'MSG-1', CreDtTm: '2026-03-02T15:00:00+07:00', NbOfTxs: '1' },
+          CdtTrfTxInf: {
+            PmtId: { EndToEndId: 'E2E-1', TxId: 'TX-ISO-1' },
+            IntrBkSttlmAmt: { Ccy: 'VND', value: '3000000' },
+            Dbtr: { Nm: 'NGUYEN THI LAN' },
+            DbtrAcct: { Id: { Othr: { Id: '0011002233445' } } },
+            DbtrAgt: { FinInstnId: { ClrSysMmbId: { MmbId: '970436' } } },
+            Cdtr: { Nm: 'TRAN VAN BINH' },
+            CdtrAcct: { Id: { Othr: { Id: '19030000111' } } },
+            CdtrAgt: { FinInstnId: { ClrSysMmbId: { MmbId: '970407' } } },
+          },
+        },
+      };
+      const mapped = await as(key, 'POST', '/api/screening/transfers', pacs);
+      expect(mapped.statusCode, mapped.body).toBe(200);
+      expect(DecisionSchema.parse(mapped.json()).transferId).toBe('TX-ISO-1');
+      const wrong = await as(key, 'POST', '/api/screening/transfers', { hello: 'world' });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().code).toBe('screening.transfer_invalid');
+      const missing = await as(key, 'POST', '/api/screening/transfers', { transferId: 'X1', amountVnd: -5 });
+      expect(missing.json().errors.map((e: { path: string }) => e.path)).toContain('body.amountVnd');
+    });
+
+    it('screens only for banks, with the scope', async () => {
+      const refused = await as(policeKey, 'POST', '/api/screening/transfers', transfer());
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('screening.not_a_bank');
+      expect((await as(analyst, 'POST', '/api/screening/transfers', transfer())).statusCode).toBe(403);
+    });
+
+    it('screens a batch, each transfer idempotent by its id', async () => {
+      const transfers = [
+        transfer(),
+        transfer({ amountVnd: 25_000_000, otpPhoneChangedRecently: true }),
+        transfer(),
+      ];
+      const response = await as(key, 'POST', '/api/screening/transfers/batch', {
+        transfers: [...transfers, transfers[0]],
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const decisions = response.json().decisions as Array<{ transferId: string; action: string }>;
+      expect(decisions.map((d) => d.transferId)).toEqual(
+        [...transfers, transfers[0]!].map((t) => t.transferId),
+      );
+      expect(decisions[1]!.action).toBe('step_up');
+      expect(decisions[3]).toEqual(decisions[0]);
+    });
+
+    it('lets the analyst draft, shadow and publish a rule set of the bank, and read the decisions', async () => {
+      const draft = await as(analyst, 'POST', '/api/screening/rule-sets', { from: 'default' });
+      expect(draft.statusCode, draft.body).toBe(201);
+      const version = RuleSetVersionSchema.parse(draft.json());
+      expect(version).toMatchObject({ version: 1, status: 'draft', shadow: false });
+      // A stricter draft: any transfer above 1,000,000 VND is held for review.
+      const rules = [
+        ...version.ruleSet.rules,
+        {
+          id: 'large_amount_hold',
+          description: {
+            vi: 'Giữ lại giao dịch trên 1 triệu đồng để xem xét',
+            en: 'Hold transfers above 1 million VND',
+          },
+          when: { fact: 'amountVnd', op: 'gt', value: 1_000_000 },
+          action: 'hold',
+          score: 10,
+          reasons: ['large_amount'],
+        },
+      ];
+      const reasonTexts = {
+        ...version.ruleSet.reasonTexts,
+        large_amount: {
+          vi: 'Giao dịch có giá trị lớn cần được xem xét.',
+          en: 'A large transfer is reviewed.',
+        },
+      };
+      const bad = await as(analyst, 'PUT', '/api/screening/rule-sets/1', {
+        rules: [{ ...rules.at(-1)!, id: 'bad', when: { fact: 'noSuchFact', op: 'gt', value: 1 } }],
+        reasonTexts,
+      });
+      expect(bad.statusCode, bad.body).toBe(200);
+      const refused = await as(analyst, 'POST', '/api/screening/rule-sets/1/publish');
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().code).toBe('screening.rule_set_invalid');
+      expect(
+        (await as(analyst, 'PUT', '/api/screening/rule-sets/1', { rules, reasonTexts })).statusCode,
+      ).toBe(200);
+      expect(
+        (await as(analyst, 'POST', '/api/screening/rule-sets/1/shadow', { shadow: true })).statusCode,
+      ).toBe(200);
+      clock.advance(10_000);
+
+      // Another payer: this one's earlier transfers today passed the daily threshold of Decision 2345.
+      const payer = { bank: 'VCB', account: '0011009988776', name: 'LE VAN CUONG' };
+      const shadowed = transfer({ amountVnd: 3_000_000, payer });
+      expect(
+        DecisionSchema.parse((await as(key, 'POST', '/api/screening/transfers', shadowed)).json()).action,
+      ).toBe('allow');
+      const page = DecisionPageSchema.parse(
+        (await as(analyst, 'GET', '/api/screening/decisions?limit=5')).json(),
+      );
+      expect(page.items[0]).toMatchObject({
+        transferId: shadowed.transferId,
+        action: 'allow',
+        shadow: { action: 'hold', rules: ['large_amount_hold'] },
+      });
+
+      const published = await as(analyst, 'POST', '/api/screening/rule-sets/1/publish');
+      expect(published.statusCode, published.body).toBe(200);
+      expect(RuleSetVersionSchema.parse(published.json())).toMatchObject({
+        status: 'published',
+        shadow: false,
+      });
+      const frozen = await as(analyst, 'PUT', '/api/screening/rule-sets/1', { rules, reasonTexts });
+      expect(frozen.json().code).toBe('screening.rule_set_frozen');
+      const held = DecisionSchema.parse(
+        (await as(key, 'POST', '/api/screening/transfers', transfer({ amountVnd: 3_000_000, payer }))).json(),
+      );
+      expect(held).toMatchObject({ action: 'hold' });
+      expect(held.ruleSetVersion).toMatch(/@1$/);
+      const list = RuleSetListSchema.parse((await as(analyst, 'GET', '/api/screening/rule-sets')).json());
+      expect(list.items.map((item) => item.status)).toEqual(['published']);
+      expect((await as(police, 'GET', '/api/screening/rule-sets')).statusCode).toBe(403);
+    });
+  });
+}
