@@ -74,6 +74,7 @@ import {
   registerRequestsRoutes,
 } from './modules/requests/index.js';
 import {
+  createIpFacts,
   createScreeningRepository,
   createScreeningService,
   registerScreeningRoutes,
@@ -309,7 +310,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           linked > 0 && logger.info({ linked }, 'reports left from the last run linked to the registry'),
       )
       .catch((error: unknown) => logger.warn({ err: error }, 'reports not linked to the registry yet'));
-    // Transfer screening reads the same in-memory registry as the public check (ADR 0009).
+    // Transfer screening reads the same in-memory registry as the public check (ADR 0009), and the
+    // country of the payer's IP from the offline database.
+    const ipFacts = config.ipDatabase ? createIpFacts() : null;
     const screening = createScreeningService({
       db,
       repository: createScreeningRepository(),
@@ -319,6 +322,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       hasher,
       registry: (key) => lookupState.index.lookup(key),
       budgetMs: config.screeningBudgetMs,
+      ...(ipFacts ? { ipFacts: (ip: string) => ipFacts.lookup(ip) } : {}),
+      reportIndicator: (context, input) => indicators.report(context, input),
+      sendNotice: (context, input) => requests.create(context, input),
     });
     await screening.load();
     const checkCounter = new CheckCounter();

@@ -480,6 +480,15 @@ export interface ScreeningDecisionsTable {
   payee_hash: string;
   shadow: ColumnType<Record<string, unknown> | null, string | null, never>;
   decided_at: Timestamp;
+  review_status: ColumnType<
+    'pending' | 'released' | 'confirmed_fraud' | null,
+    'pending' | null | undefined,
+    'released' | 'confirmed_fraud'
+  >;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
+  notice_request_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface DB {
   screening_rule_sets: ScreeningRuleSetsTable;

@@ -799,13 +799,25 @@ const ROUTES: RouteCase[] = [
       },
     }),
   },
-  ...(['/api/screening/decisions', '/api/screening/rule-sets'] as const).map((path): RouteCase => ({
-    method: 'GET',
-    path,
+  ...(['/api/screening/decisions', '/api/screening/rule-sets', '/api/screening/reviews'] as const).map(
+    (path): RouteCase => ({
+      method: 'GET',
+      path,
+      expect: { kind: 'own_agency', action: 'screening.review' },
+      reachedCodes: ['screening.not_a_bank'],
+      build: () => ({ url: path }),
+    }),
+  ),
+  {
+    method: 'POST',
+    path: '/api/screening/reviews/{transferId}',
     expect: { kind: 'own_agency', action: 'screening.review' },
     reachedCodes: ['screening.not_a_bank'],
-    build: () => ({ url: path }),
-  })),
+    build: () => ({
+      url: '/api/screening/reviews/MATRIX-1',
+      payload: { outcome: 'released', note: 'Ma trận quyền' },
+    }),
+  },
   {
     method: 'POST',
     path: '/api/screening/rule-sets',

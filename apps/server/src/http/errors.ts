@@ -74,6 +74,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   'screening.rule_set_not_found': 404,
   'screening.rule_set_frozen': 409,
   'screening.rule_set_invalid': 422,
+  'screening.review_not_found': 404,
+  'screening.review_done': 409,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
   rate_limited: 429,

@@ -72,6 +72,8 @@ export type ErrorCode =
   | 'screening.rule_set_not_found'
   | 'screening.rule_set_frozen'
   | 'screening.rule_set_invalid'
+  | 'screening.review_not_found'
+  | 'screening.review_done'
   | 'request.too_large'
   | 'request.unsupported_media_type'
   | 'rate_limited'

@@ -187,7 +187,8 @@ export const POLICY: Record<Action, Partial<Record<Role, Grant>>> = {
     auditor: 'own_agency',
     viewer: 'own_agency',
   },
-  'request.send': { supervisor: 'own_agency', officer: 'own_agency' },
+  // Analysts too: a bank analyst who confirms a fraud sends the police the suspicious-account notice.
+  'request.send': { supervisor: 'own_agency', officer: 'own_agency', analyst: 'own_agency' },
   'request.answer': { supervisor: 'own_agency', officer: 'own_agency' },
   // An agency's administrators register where its webhooks go.
   'webhook.manage': { admin: 'own_agency' },

@@ -4,6 +4,7 @@
 export { createScreeningRepository, type ScreeningRepository } from './screening.repository.js';
 export { createScreeningService, type ScreeningService } from './screening.service.js';
 export { registerScreeningRoutes } from './screening.routes.js';
+export { createIpFacts, type IpFactsLookup } from './ip-facts.js';
 export { matchNames, prepareName, type NameMatch, type NameMatchResult } from './name-match.js';
 export {
   OPERATORS,
@@ -91,3 +92,15 @@ export {
   type IsoMessageKind,
   type IsoProblem,
 } from './iso20022.js';
+export {
+  DEFAULT_MULE_SETTINGS,
+  MULE_TYPOLOGIES,
+  createMuleDetector,
+  type AccountOpening,
+  type CompletedTransfer,
+  type MuleDetector,
+  type MuleDetectorStats,
+  type MuleFlag,
+  type MuleSettings,
+  type MuleTypology,
+} from './mules.js';

@@ -1,5 +1,7 @@
 import {
   DecisionPage as DecisionPageSchema,
+  ReviewItem as ReviewItemSchema,
+  ReviewPage as ReviewPageSchema,
   RuleSetList as RuleSetListSchema,
   RuleSetVersion as RuleSetVersionSchema,
   ScreeningDecision as DecisionSchema,
@@ -33,6 +35,7 @@ for (const target of databaseTargets()) {
     let bank: Agency;
     let key: string;
     let policeKey: string;
+    let policeAgencyId: string;
 
     const as = (auth: Session | string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
       platform.app.inject({
@@ -57,7 +60,11 @@ for (const target of databaseTargets()) {
       testDb = await target.open();
       // A generous budget: a test machine's first decisions run cold (the budget's own behaviour is
       // tested in engine.test.ts).
-      platform = await startTestPlatform(testDb.database, { screeningBudgetMs: 5_000 }, clock);
+      platform = await startTestPlatform(
+        testDb.database,
+        { screeningBudgetMs: 5_000, ipDatabase: true },
+        clock,
+      );
       operator = await login(platform, 'admin', ADMIN_PASSWORD);
       const policeAgency = await createAgency(platform, operator, {
         name: 'Công an thành phố Hà Nội',
@@ -71,6 +78,7 @@ for (const target of databaseTargets()) {
         type: 'commercial_bank',
         scopeLevel: 'national',
       });
+      policeAgencyId = policeAgency.id;
       police = await staffSession(platform, operator, policeAgency, 'hn.officer', ['officer']);
       analyst = await staffSession(platform, operator, bank, 'vcb.analyst', ['analyst']);
       const created = await as(operator, 'POST', `/api/agencies/${bank.id}/api-keys`, {
@@ -184,6 +192,75 @@ for (const target of databaseTargets()) {
       );
       expect(decisions[1]!.action).toBe('step_up');
       expect(decisions[3]).toEqual(decisions[0]);
+    });
+
+    it('holds a large transfer from a foreign IP to a new payee; the analyst confirms fraud and tells the police', async () => {
+      const payer = { bank: 'VCB', account: '0011005544332', name: 'PHAM THI HOA' };
+      const foreign = transfer({
+        payer,
+        payee: { bank: 'MB', account: '0800123456789', nameShown: 'NGUYEN VAN NAM' },
+        amountVnd: 12_000_000,
+        clientIp: '133.1.1.1',
+        biometricVerified: true,
+      });
+      const decision = DecisionSchema.parse(
+        (await as(key, 'POST', '/api/screening/transfers', foreign)).json(),
+      );
+      expect(decision.action).toBe('hold');
+      expect(decision.reasons.map((reason) => reason.code)).toContain('foreign_ip');
+      const home = transfer({ payer, clientIp: '14.160.1.1', amountVnd: 1_000_000 });
+      expect(
+        DecisionSchema.parse((await as(key, 'POST', '/api/screening/transfers', home)).json()).action,
+      ).toBe('allow');
+
+      const queue = ReviewPageSchema.parse((await as(analyst, 'GET', '/api/screening/reviews')).json());
+      const item = queue.items.find((entry) => entry.transferId === foreign.transferId)!;
+      expect(item).toMatchObject({
+        reviewStatus: 'pending',
+        payee: { bank: 'MB', account: '0800123456789', nameShown: 'NGUYEN VAN NAM' },
+      });
+      const confirmed = await as(analyst, 'POST', `/api/screening/reviews/${foreign.transferId}`, {
+        outcome: 'confirmed_fraud',
+        note: 'Khách hàng xác nhận bị lừa chuyển tiền theo hướng dẫn qua điện thoại',
+        notice: {
+          policeAgencyId,
+          holderName: 'Nguyễn Văn Nam',
+          idNumber: '001099123456',
+          reasonCode: 'R02',
+        },
+      });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      const reviewed = ReviewItemSchema.parse(confirmed.json());
+      expect(reviewed.reviewStatus).toBe('confirmed_fraud');
+      expect(reviewed.noticeRequestId).toBeTruthy();
+      const again = await as(analyst, 'POST', `/api/screening/reviews/${foreign.transferId}`, {
+        outcome: 'released',
+        note: 'Thử lại',
+      });
+      expect(again.json().code).toBe('screening.review_done');
+      // The police receive the notice; the account is in the registry as reported.
+      const notice = await as(police, 'GET', `/api/requests/${reviewed.noticeRequestId}`);
+      expect(notice.json()).toMatchObject({
+        type: 'suspicious_account_notice',
+        subject: 'MB 0800123456789',
+        details: { holderName: 'Nguyễn Văn Nam', reasonCode: 'R02' },
+      });
+      const listed = await as(police, 'GET', `/api/indicators?q=${encodeURIComponent('MB 0800123456789')}`);
+      expect(listed.json().items[0]).toMatchObject({ status: 'reported' });
+      // Listed now: the next transfer to it is held or warned by the registry rules.
+      const next = DecisionSchema.parse(
+        (
+          await as(
+            key,
+            'POST',
+            '/api/screening/transfers',
+            transfer({ payee: { bank: 'MB', account: '0800123456789', nameShown: 'NGUYEN VAN NAM' } }),
+          )
+        ).json(),
+      );
+      expect(next.reasons.map((reason) => reason.code)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^payee_listed/)]),
+      );
     });
 
     it('lets the analyst draft, shadow and publish a rule set of the bank, and read the decisions', async () => {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 export type RuleSetRow = Selectable<DB['screening_rule_sets']>;
@@ -86,6 +86,48 @@ export function createScreeningRepository() {
         .returning('transfer_id')
         .execute();
       return new Set(inserted.map((row) => row.transfer_id));
+    },
+
+    async reviews(
+      db: Kysely<DB>,
+      agencyId: string,
+      filter: { status: string; limit: number; offset: number },
+    ) {
+      const base = db
+        .selectFrom('screening_decisions')
+        .where('agency_id', '=', agencyId)
+        .where('review_status', '=', filter.status as 'pending');
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll()
+        .orderBy('decided_at', filter.status === 'pending' ? 'asc' : 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute();
+      return { rows, total: Number(total.n) };
+    },
+
+    async reviewRow(db: Kysely<DB>, agencyId: string, transferId: string) {
+      return db
+        .selectFrom('screening_decisions')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('transfer_id', '=', transferId)
+        .executeTakeFirst();
+    },
+
+    async setReview(
+      db: Kysely<DB>,
+      agencyId: string,
+      transferId: string,
+      patch: Updateable<DB['screening_decisions']>,
+    ): Promise<void> {
+      await db
+        .updateTable('screening_decisions')
+        .set(patch)
+        .where('agency_id', '=', agencyId)
+        .where('transfer_id', '=', transferId)
+        .execute();
     },
 
     async decisions(

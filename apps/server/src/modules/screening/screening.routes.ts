@@ -6,11 +6,16 @@ import {
   DecisionPage,
   EditRuleSetDraft,
   Problem,
+  ReviewBody,
+  ReviewItem,
+  ReviewListQuery,
+  ReviewPage,
   RuleSetList,
   RuleSetVersion,
   RuleSetVersionParams,
   ScreeningDecision,
   ShadowBody,
+  TransferIdParams,
 } from '@khien/contracts';
 import { z } from 'zod';
 import type { App } from '../../http/app.js';
@@ -75,6 +80,39 @@ export function registerScreeningRoutes(app: App, screening: ScreeningService) {
       },
     },
     async (request) => screening.decisions(request.context, request.query),
+  );
+
+  app.get(
+    '/api/screening/reviews',
+    {
+      config: { access: 'screening.review' },
+      schema: {
+        tags: ['screening'],
+        summary: 'Held and blocked transfers waiting for review (or reviewed), with their parties (audited)',
+        querystring: ReviewListQuery,
+        response: { 200: ReviewPage, ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return screening.reviews(request.context, request.query);
+    },
+  );
+
+  app.post(
+    '/api/screening/reviews/:transferId',
+    {
+      config: { access: 'screening.review' },
+      schema: {
+        tags: ['screening'],
+        summary:
+          'Release a held transfer, or confirm fraud: the payee account is listed as reported, and the police may be sent a suspicious-account notice',
+        params: TransferIdParams,
+        body: ReviewBody,
+        response: { 200: ReviewItem, ...writes },
+      },
+    },
+    async (request) => screening.review(request.context, request.params.transferId, request.body),
   );
 
   app.get(

@@ -2,7 +2,12 @@ import {
   RuleSet as RuleSetSchema,
   ScreeningTransfer as TransferSchema,
   type AgencyType,
+  type CreateIndicatorRequest,
+  type CreateRequestBody,
   type CreateRuleSetDraft,
+  type ReviewBody,
+  type ReviewItem,
+  type ReviewPage,
   type DecisionPage,
   type EditRuleSetDraft,
   type RuleSet,
@@ -14,7 +19,7 @@ import {
 import { parseBankAccount, parsePhone, parseWallet } from '@khien/core';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { DecisionListQuery } from '@khien/contracts';
+import type { DecisionListQuery, ReviewListQuery } from '@khien/contracts';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden } from '../../shared/app-error.js';
 import { actorOf } from '../../shared/authorize.js';
@@ -32,7 +37,7 @@ import { compareShadow, compileRuleSet, evaluate, type CompiledRuleSet } from '.
 import { FACT_NAME_SET, buildFacts, type IpFacts, type RegistryFinding } from './facts.js';
 import { fromIso20022 } from './iso20022.js';
 import { editDraft, publishRuleSet, reviseRuleSet } from './rule-set.js';
-import type { RuleSetRow, ScreeningRepository } from './screening.repository.js';
+import type { DecisionRow, RuleSetRow, ScreeningRepository } from './screening.repository.js';
 
 /** Agencies whose transfers are screened: banks and e-wallets (payment intermediaries). */
 const SCREENED: readonly AgencyType[] = ['commercial_bank', 'payment_intermediary'];
@@ -55,6 +60,10 @@ export interface ScreeningDependencies {
   ipFacts?: (ip: string) => IpFacts | null;
   /** The decision's time budget (default 50 ms), measured from the request's arrival. */
   budgetMs?: number;
+  /** Lists an account in the registry as `reported`, as the analyst (an analyst's confirmed fraud). */
+  reportIndicator: (context: RequestContext, input: CreateIndicatorRequest) => Promise<{ id: string }>;
+  /** Sends the police a suspicious-account notice, as the analyst (inter-agency requests). */
+  sendNotice: (context: RequestContext, input: CreateRequestBody) => Promise<{ id: string }>;
 }
 
 interface Active {
@@ -210,6 +219,9 @@ export function createScreeningService(deps: ScreeningDependencies) {
         payee_hash: hasher.hash('screening-account', payee),
         shadow: shadow ? JSON.stringify(shadow) : null,
         decided_at: clock.now(),
+        // Held and blocked transfers wait for an analyst.
+        review_status:
+          decision.action === 'hold' || decision.action === 'block' ? ('pending' as const) : null,
       },
     };
   }
@@ -241,6 +253,37 @@ export function createScreeningService(deps: ScreeningDependencies) {
       }
     }
     return decisions;
+  }
+
+  function reviewItemOf(row: DecisionRow): ReviewItem {
+    const decision = row.decision as unknown as ScreeningDecision;
+    const transfer = JSON.parse(cipher.decrypt(row.transfer_encrypted)) as ScreeningTransfer;
+    return {
+      transferId: row.transfer_id,
+      action: row.action,
+      score: row.score,
+      ruleSetVersion: row.rule_set_version,
+      amountVnd: Number(row.amount_vnd),
+      reasons: decision.reasons,
+      shadow: row.shadow as ReviewItem['shadow'],
+      decidedAt: iso(row.decided_at)!,
+      reviewStatus: row.review_status!,
+      payer: {
+        bank: transfer.payer.bank,
+        account: transfer.payer.account,
+        name: transfer.payer.name ?? null,
+      },
+      payee: {
+        bank: transfer.payee.bank,
+        account: transfer.payee.account ?? transfer.payee.wallet!,
+        nameShown: transfer.payee.nameShown,
+        holderName: transfer.payee.holderName ?? null,
+      },
+      at: transfer.at,
+      reviewedAt: iso(row.reviewed_at),
+      reviewNote: row.review_note,
+      noticeRequestId: row.notice_request_id,
+    };
   }
 
   function versionOf(row: RuleSetRow): RuleSetVersion {
@@ -304,6 +347,78 @@ export function createScreeningService(deps: ScreeningDependencies) {
           };
         }),
       };
+    },
+
+    /** Held and blocked transfers, with the transfer's parties (personal data: the read is audited). */
+    async reviews(context: RequestContext, query: z.output<typeof ReviewListQuery>): Promise<ReviewPage> {
+      const actor = requireBank(context, 'screening.review');
+      const page = await repository.reviews(db, actor.agency.id, query);
+      if (page.rows.length > 0)
+        await audit.record(db, context, {
+          action: 'screening.review_read',
+          targetType: 'screening_decisions',
+          targetAgencyId: actor.agency.id,
+          personalData: true,
+          details: { status: query.status, count: page.rows.length },
+        });
+      return { total: page.total, items: page.rows.map(reviewItemOf) };
+    },
+
+    /**
+     * An analyst's review of a held or blocked transfer: released, or confirmed as fraud, which lists the
+     * payee account in the registry as `reported` and, when asked, sends the police a suspicious-account
+     * notice with the holder's data.
+     */
+    async review(context: RequestContext, transferId: string, input: ReviewBody): Promise<ReviewItem> {
+      const actor = requireBank(context, 'screening.review');
+      const row = await repository.reviewRow(db, actor.agency.id, transferId);
+      if (!row || row.review_status === null)
+        throw new AppError('screening.review_not_found', 'No held or blocked transfer of yours has this id');
+      if (row.review_status !== 'pending')
+        throw new AppError('screening.review_done', `This transfer was already ${row.review_status}`);
+      const transfer = JSON.parse(cipher.decrypt(row.transfer_encrypted)) as ScreeningTransfer;
+      let noticeId: string | null = null;
+      if (input.outcome === 'confirmed_fraud') {
+        const payee = transfer.payee;
+        await deps.reportIndicator(context, {
+          input: payee.wallet ? `${payee.bank} ${payee.wallet}` : `${payee.bank} ${payee.account}`,
+          note: input.note,
+          sharing: 'agencies',
+        });
+        if (input.notice) {
+          const notice = await deps.sendNotice(context, {
+            type: 'suspicious_account_notice',
+            recipientAgencyId: input.notice.policeAgencyId,
+            legalBasis: 'Thông tư 17/2024/TT-NHNN',
+            reason: input.note,
+            details: {
+              account: { bank: payee.bank, account: payee.account ?? payee.wallet! },
+              holderName: input.notice.holderName,
+              idNumber: input.notice.idNumber,
+              ebankingPhone: input.notice.ebankingPhone,
+              reasonCode: input.notice.reasonCode,
+            },
+          });
+          noticeId = notice.id;
+        }
+      }
+      await db.transaction().execute(async (trx) => {
+        await repository.setReview(trx, actor.agency.id, transferId, {
+          review_status: input.outcome,
+          reviewed_by: actor.kind === 'user' ? actor.userId : null,
+          reviewed_at: clock.now(),
+          review_note: input.note,
+          notice_request_id: noticeId,
+        });
+        await audit.record(trx, context, {
+          action: 'screening.review',
+          targetType: 'screening_decision',
+          targetId: transferId,
+          targetAgencyId: actor.agency.id,
+          details: { outcome: input.outcome, noticeRequestId: noticeId },
+        });
+      });
+      return reviewItemOf((await repository.reviewRow(db, actor.agency.id, transferId))!);
     },
 
     async ruleSets(context: RequestContext): Promise<RuleSetList> {
