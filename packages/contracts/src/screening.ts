@@ -350,3 +350,61 @@ export const DecisionPage = z
   .object({ items: z.array(DecisionSummary), total: z.number().int() })
   .meta({ id: 'DecisionPage' });
 export type DecisionPage = z.infer<typeof DecisionPage>;
+
+// ── Review of held and blocked transfers ─────────────────────────────────────────────────────────────
+
+export const ReviewStatus = z.enum(['pending', 'released', 'confirmed_fraud']).meta({ id: 'ReviewStatus' });
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+export const ReviewItem = DecisionSummary.extend({
+  reviewStatus: ReviewStatus,
+  payer: z.object({ bank: z.string(), account: z.string(), name: z.string().nullable() }),
+  payee: z.object({
+    bank: z.string(),
+    account: z.string().describe('Account number or wallet id'),
+    nameShown: z.string(),
+    holderName: z.string().nullable(),
+  }),
+  at: IsoDateTime.describe('When the payer ordered the transfer'),
+  reviewedAt: IsoDateTime.nullable(),
+  reviewNote: z.string().nullable(),
+  noticeRequestId: z.string().nullable().describe('The suspicious-account notice sent to the police'),
+}).meta({ id: 'ReviewItem' });
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const ReviewListQuery = z.object({
+  status: ReviewStatus.default('pending'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const ReviewPage = z
+  .object({ items: z.array(ReviewItem), total: z.number().int() })
+  .meta({ id: 'ReviewPage' });
+export type ReviewPage = z.infer<typeof ReviewPage>;
+
+export const ReviewBody = z
+  .object({
+    outcome: z.enum(['released', 'confirmed_fraud']),
+    note: z.string().trim().min(3, 'reason.too_short').max(2000),
+    notice: z
+      .object({
+        policeAgencyId: z.uuid(),
+        holderName: z.string().trim().min(1, 'text.required').max(200),
+        idNumber: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Z]{8,15}$/, 'id_number.invalid'),
+        ebankingPhone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 .-]{8,20}$/, 'phone.invalid')
+          .optional(),
+        reasonCode: z.string().trim().min(1, 'text.required').max(20),
+      })
+      .optional()
+      .describe('With confirmed_fraud: send the police a suspicious-account notice (Circular 17/2024)'),
+  })
+  .meta({ id: 'ReviewBody' });
+export type ReviewBody = z.infer<typeof ReviewBody>;
+
+export const TransferIdParams = z.object({ transferId: z.string().min(1).max(100) });
