@@ -125,6 +125,17 @@ describe('the in-memory counter store', () => {
     expect(store.snapshotNow({ payer: 'Z', payee: 'Y', at: T0 }).knownPayee).toBe(true);
   });
 
+  it('evicts in batches at scale, the least recently active first', () => {
+    const store = createInMemoryCounterStore({ maxAccounts: 1_000 });
+    for (let i = 0; i < 5_000; i++) store.recordNow(send(`S${i}`, 'SHOP', 1_000, T0 + i));
+    expect(store.size()).toBeLessThanOrEqual(1_000);
+    // The shop is active all along; the latest payers are still known, the first long gone.
+    const at = T0 + 5_000;
+    expect(store.snapshotNow({ payer: 'S4999', payee: 'SHOP', at }).knownPayee).toBe(true);
+    expect(store.snapshotNow({ payer: 'S4100', payee: 'SHOP', at }).knownPayee).toBe(true);
+    expect(store.snapshotNow({ payer: 'S0', payee: 'SHOP', at }).knownPayee).toBe(false);
+  });
+
   it('drops events older than the long window as time goes on', () => {
     const store = createInMemoryCounterStore({ longWindowMs: HOUR });
     store.recordNow(send('A', 'B', 5, T0));

@@ -159,9 +159,12 @@ export function createInMemoryCounterStore(limits: Partial<CounterLimits> = {}):
         lastActivityAt: at,
         lastLocation: null,
       };
-      while (accounts.size >= config.maxAccounts) {
-        const oldest = accounts.keys().next().value as string;
-        accounts.delete(oldest);
+      if (accounts.size >= config.maxAccounts) {
+        // In batches through one iterator: asking a Map for its first key after many deletions at its
+        // front walks over the deleted slots each time (about 130 µs at 200,000 accounts).
+        const batch = Math.max(1, accounts.size - config.maxAccounts + 1, Math.ceil(config.maxAccounts / 64));
+        const oldest = accounts.keys();
+        for (let k = 0; k < batch; k++) accounts.delete(oldest.next().value as string);
       }
     }
     accounts.set(key, state);
