@@ -408,3 +408,73 @@ export const ReviewBody = z
 export type ReviewBody = z.infer<typeof ReviewBody>;
 
 export const TransferIdParams = z.object({ transferId: z.string().min(1).max(100) });
+
+// ── Completed transfers and the accounts the mule detector flags ─────────────────────────────────────
+
+export const CompletedTransfer = z
+  .object({
+    transferId: z.string().trim().min(1, 'text.required').max(100),
+    payer: z.object({ bank: bankField, account: accountNumber }),
+    payee: z
+      .object({ bank: bankField, account: accountNumber.optional(), wallet: accountNumber.optional() })
+      .refine((payee) => Boolean(payee.account || payee.wallet), {
+        message: 'payee.account_or_wallet_required',
+        path: ['account'],
+      }),
+    amountVnd: vnd.min(1, 'amount.invalid'),
+    at: dateTime,
+    payerPersonId: z.string().trim().max(100).optional().describe("The bank's own id of the payer's holder"),
+    payeePersonId: z.string().trim().max(100).optional().describe("The bank's own id of the payee's holder"),
+  })
+  .meta({ id: 'CompletedTransfer' });
+export type CompletedTransfer = z.infer<typeof CompletedTransfer>;
+
+export const CompletedTransfersBody = z
+  .object({ transfers: z.array(CompletedTransfer).min(1).max(1000, 'batch.too_large') })
+  .meta({ id: 'CompletedTransfersBody' });
+export type CompletedTransfersBody = z.infer<typeof CompletedTransfersBody>;
+
+export const CompletedTransfersAnswer = z
+  .object({
+    accepted: z.number().int(),
+    flagged: z.number().int().describe('New flags raised by this batch'),
+  })
+  .meta({ id: 'CompletedTransfersAnswer' });
+
+export const MuleTypology = z
+  .enum(['fan_in', 'fan_out', 'pass_through', 'cycle', 'many_new_accounts'])
+  .meta({ id: 'MuleTypology' });
+export const FlagStatus = z.enum(['pending', 'dismissed', 'confirmed_fraud']).meta({ id: 'FlagStatus' });
+
+export const FlagItem = z
+  .object({
+    id: z.uuid(),
+    account: z.object({ bank: z.string(), account: z.string() }),
+    typology: MuleTypology,
+    score: z.number().int(),
+    evidence: z.record(z.string(), z.number()).describe('The numbers that justify the flag'),
+    relatedCount: z.number().int().describe('Other accounts involved'),
+    status: FlagStatus,
+    flaggedAt: IsoDateTime,
+    reviewedAt: IsoDateTime.nullable(),
+    reviewNote: z.string().nullable(),
+    noticeRequestId: z.string().nullable(),
+  })
+  .meta({ id: 'FlagItem' });
+export type FlagItem = z.infer<typeof FlagItem>;
+
+export const FlagListQuery = z.object({
+  status: FlagStatus.default('pending'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const FlagPage = z
+  .object({ items: z.array(FlagItem), total: z.number().int() })
+  .meta({ id: 'FlagPage' });
+export type FlagPage = z.infer<typeof FlagPage>;
+
+export const FlagReviewBody = ReviewBody.extend({ outcome: z.enum(['dismissed', 'confirmed_fraud']) }).meta({
+  id: 'FlagReviewBody',
+});
+export type FlagReviewBody = z.infer<typeof FlagReviewBody>;
+export const FlagIdParams = z.object({ flagId: z.uuid() });

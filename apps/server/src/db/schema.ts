@@ -490,7 +490,28 @@ export interface ScreeningDecisionsTable {
   review_note: ColumnType<string | null, string | null | undefined, string | null>;
   notice_request_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
+export interface ScreeningFlagsTable {
+  id: string;
+  agency_id: string;
+  account_encrypted: string;
+  account_hash: string;
+  typology: 'fan_in' | 'fan_out' | 'pass_through' | 'cycle' | 'many_new_accounts';
+  score: number;
+  evidence: ColumnType<Record<string, number>, string, never>;
+  related_count: number;
+  status: ColumnType<
+    'pending' | 'dismissed' | 'confirmed_fraud',
+    'pending' | undefined,
+    'dismissed' | 'confirmed_fraud'
+  >;
+  flagged_at: Timestamp;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
+  notice_request_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
 export interface DB {
+  screening_flags: ScreeningFlagsTable;
   screening_rule_sets: ScreeningRuleSetsTable;
   screening_decisions: ScreeningDecisionsTable;
   request_time_limits: RequestTimeLimitsTable;

@@ -799,15 +799,50 @@ const ROUTES: RouteCase[] = [
       },
     }),
   },
-  ...(['/api/screening/decisions', '/api/screening/rule-sets', '/api/screening/reviews'] as const).map(
-    (path): RouteCase => ({
-      method: 'GET',
-      path,
-      expect: { kind: 'own_agency', action: 'screening.review' },
-      reachedCodes: ['screening.not_a_bank'],
-      build: () => ({ url: path }),
+  ...(
+    [
+      '/api/screening/decisions',
+      '/api/screening/rule-sets',
+      '/api/screening/reviews',
+      '/api/screening/flags',
+    ] as const
+  ).map((path): RouteCase => ({
+    method: 'GET',
+    path,
+    expect: { kind: 'own_agency', action: 'screening.review' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: () => ({ url: path }),
+  })),
+  {
+    method: 'POST',
+    path: '/api/screening/completed',
+    expect: { kind: 'own_agency', action: 'screening.decide' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: () => ({
+      url: '/api/screening/completed',
+      payload: {
+        transfers: [
+          {
+            transferId: 'MATRIX-DONE-1',
+            payer: { bank: 'VCB', account: '0011002233445' },
+            payee: { bank: 'TCB', account: '19030000111' },
+            amountVnd: 1_000_000,
+            at: '2026-03-02T08:00:00Z',
+          },
+        ],
+      },
     }),
-  ),
+  },
+  {
+    method: 'POST',
+    path: '/api/screening/flags/{flagId}',
+    expect: { kind: 'own_agency', action: 'screening.review' },
+    reachedCodes: ['screening.not_a_bank'],
+    build: () => ({
+      url: '/api/screening/flags/00000000-0000-7000-8000-000000000000',
+      payload: { outcome: 'dismissed', note: 'Ma trận quyền' },
+    }),
+  },
   {
     method: 'POST',
     path: '/api/screening/reviews/{transferId}',

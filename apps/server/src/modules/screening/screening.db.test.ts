@@ -1,5 +1,7 @@
 import {
   DecisionPage as DecisionPageSchema,
+  FlagItem as FlagItemSchema,
+  FlagPage as FlagPageSchema,
   ReviewItem as ReviewItemSchema,
   ReviewPage as ReviewPageSchema,
   RuleSetList as RuleSetListSchema,
@@ -261,6 +263,44 @@ for (const target of databaseTargets()) {
       expect(next.reasons.map((reason) => reason.code)).toEqual(
         expect.arrayContaining([expect.stringMatching(/^payee_listed/)]),
       );
+    });
+
+    it('flags a pass-through account from completed transfers; the analyst confirms it', async () => {
+      const base = clock.nowMs();
+      const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+      const mule = { bank: 'ACB', account: '2468013579' };
+      const transfers = [
+        ...[1, 2, 3, 4].map((i) => ({
+          transferId: `IN-${i}`,
+          payer: { bank: 'VCB', account: `00110000${i}${i}${i}` },
+          payee: mule,
+          amountVnd: 2_000_000,
+          at: at(i * 5),
+        })),
+        ...[1, 2].map((i) => ({
+          transferId: `OUT-${i}`,
+          payer: mule,
+          payee: { bank: 'BIDV', account: `3100000${i}${i}${i}${i}` },
+          amountVnd: 3_900_000,
+          at: at(60 + i * 5),
+        })),
+      ];
+      const fed = await as(key, 'POST', '/api/screening/completed', { transfers });
+      expect(fed.statusCode, fed.body).toBe(200);
+      expect(fed.json().accepted).toBe(6);
+      expect(fed.json().flagged).toBeGreaterThanOrEqual(1);
+      const flags = FlagPageSchema.parse((await as(analyst, 'GET', '/api/screening/flags')).json());
+      const flag = flags.items.find((item) => item.typology === 'pass_through')!;
+      expect(flag.account).toEqual(mule);
+      expect(flag.evidence).toMatchObject({ distinctSenders: 4, amountIn: 8_000_000, ratio: 0.975 });
+      const reviewed = await as(analyst, 'POST', `/api/screening/flags/${flag.id}`, {
+        outcome: 'confirmed_fraud',
+        note: 'Tài khoản nhận tiền từ nhiều người rồi chuyển đi ngay: tài khoản thuê mướn',
+      });
+      expect(reviewed.statusCode, reviewed.body).toBe(200);
+      expect(FlagItemSchema.parse(reviewed.json()).status).toBe('confirmed_fraud');
+      const listed = await as(police, 'GET', `/api/indicators?q=${encodeURIComponent('ACB 2468013579')}`);
+      expect(listed.json().items[0]).toMatchObject({ status: 'reported' });
     });
 
     it('lets the analyst draft, shadow and publish a rule set of the bank, and read the decisions', async () => {

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 
 export type RuleSetRow = Selectable<DB['screening_rule_sets']>;
 export type DecisionRow = Selectable<DB['screening_decisions']>;
+export type FlagRow = Selectable<DB['screening_flags']>;
 
 /** The SQL of transfer screening (ADR 0009): rule set versions per bank, and stored decisions. */
 export function createScreeningRepository() {
@@ -128,6 +129,39 @@ export function createScreeningRepository() {
         .where('agency_id', '=', agencyId)
         .where('transfer_id', '=', transferId)
         .execute();
+    },
+
+    async insertFlags(db: Kysely<DB>, rows: Array<Insertable<DB['screening_flags']>>): Promise<void> {
+      if (rows.length > 0) await db.insertInto('screening_flags').values(rows).execute();
+    },
+
+    async flags(db: Kysely<DB>, agencyId: string, filter: { status: string; limit: number; offset: number }) {
+      const base = db
+        .selectFrom('screening_flags')
+        .where('agency_id', '=', agencyId)
+        .where('status', '=', filter.status as 'pending');
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll()
+        .orderBy('score', 'desc')
+        .orderBy('flagged_at', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute();
+      return { rows, total: Number(total.n) };
+    },
+
+    async flag(db: Kysely<DB>, agencyId: string, id: string) {
+      return db
+        .selectFrom('screening_flags')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async setFlagReview(db: Kysely<DB>, id: string, patch: Updateable<DB['screening_flags']>): Promise<void> {
+      await db.updateTable('screening_flags').set(patch).where('id', '=', id).execute();
     },
 
     async decisions(

@@ -1,7 +1,14 @@
 import {
   BatchScreeningRequest,
   BatchScreeningResponse,
+  CompletedTransfersAnswer,
+  CompletedTransfersBody,
   CreateRuleSetDraft,
+  FlagIdParams,
+  FlagItem,
+  FlagListQuery,
+  FlagPage,
+  FlagReviewBody,
   DecisionListQuery,
   DecisionPage,
   EditRuleSetDraft,
@@ -80,6 +87,55 @@ export function registerScreeningRoutes(app: App, screening: ScreeningService) {
       },
     },
     async (request) => screening.decisions(request.context, request.query),
+  );
+
+  app.post(
+    '/api/screening/completed',
+    {
+      config: { access: 'screening.decide' },
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags: ['screening'],
+        summary:
+          'Completed transfers (up to 1,000), fed to the bank’s mule detector; flagged accounts wait for its analysts',
+        body: CompletedTransfersBody,
+        response: { 200: CompletedTransfersAnswer, ...writes },
+      },
+    },
+    async (request) => screening.completed(request.context, request.body.transfers),
+  );
+
+  app.get(
+    '/api/screening/flags',
+    {
+      config: { access: 'screening.review' },
+      schema: {
+        tags: ['screening'],
+        summary: 'Accounts the mule detector flagged, the strongest first (the read is audited)',
+        querystring: FlagListQuery,
+        response: { 200: FlagPage, ...problems },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return screening.flags(request.context, request.query);
+    },
+  );
+
+  app.post(
+    '/api/screening/flags/:flagId',
+    {
+      config: { access: 'screening.review' },
+      schema: {
+        tags: ['screening'],
+        summary:
+          'Dismiss a flagged account, or confirm fraud: listed as reported, and the police may be notified',
+        params: FlagIdParams,
+        body: FlagReviewBody,
+        response: { 200: FlagItem, ...writes },
+      },
+    },
+    async (request) => screening.reviewFlag(request.context, request.params.flagId, request.body),
   );
 
   app.get(

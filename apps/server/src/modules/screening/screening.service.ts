@@ -4,7 +4,11 @@ import {
   type AgencyType,
   type CreateIndicatorRequest,
   type CreateRequestBody,
+  type CompletedTransfer,
   type CreateRuleSetDraft,
+  type FlagItem,
+  type FlagPage,
+  type FlagReviewBody,
   type ReviewBody,
   type ReviewItem,
   type ReviewPage,
@@ -19,7 +23,7 @@ import {
 import { parseBankAccount, parsePhone, parseWallet } from '@khien/core';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { DecisionListQuery, ReviewListQuery } from '@khien/contracts';
+import type { DecisionListQuery, FlagListQuery, ReviewListQuery } from '@khien/contracts';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden } from '../../shared/app-error.js';
 import { actorOf } from '../../shared/authorize.js';
@@ -36,8 +40,9 @@ import { DEFAULT_RULE_SET } from './default-rules.js';
 import { compareShadow, compileRuleSet, evaluate, type CompiledRuleSet } from './engine.js';
 import { FACT_NAME_SET, buildFacts, type IpFacts, type RegistryFinding } from './facts.js';
 import { fromIso20022 } from './iso20022.js';
+import { createMuleDetector, type MuleDetector } from './mules.js';
 import { editDraft, publishRuleSet, reviseRuleSet } from './rule-set.js';
-import type { DecisionRow, RuleSetRow, ScreeningRepository } from './screening.repository.js';
+import type { DecisionRow, FlagRow, RuleSetRow, ScreeningRepository } from './screening.repository.js';
 
 /** Agencies whose transfers are screened: banks and e-wallets (payment intermediaries). */
 const SCREENED: readonly AgencyType[] = ['commercial_bank', 'payment_intermediary'];
@@ -105,6 +110,8 @@ export function createScreeningService(deps: ScreeningDependencies) {
   const budgetMs = deps.budgetMs ?? 50;
   const defaultCompiled = compileRuleSet(DEFAULT_RULE_SET);
   let active = new Map<string, Active>();
+  /** One mule detector per bank, fed with its completed transfers (in memory, like the counters). */
+  const detectors = new Map<string, MuleDetector>();
   let loadedAt = -Infinity;
   let loading: Promise<void> | null = null;
 
@@ -255,6 +262,53 @@ export function createScreeningService(deps: ScreeningDependencies) {
     return decisions;
   }
 
+  /**
+   * What an analyst's confirmed fraud does: the account listed as `reported` (shared with agencies) and,
+   * with the holder's data, a suspicious-account notice to the police. Answers the notice's id.
+   */
+  async function confirmFraud(
+    context: RequestContext,
+    account: { bank: string; account: string },
+    input: Pick<ReviewBody, 'note' | 'notice'>,
+  ): Promise<string | null> {
+    await deps.reportIndicator(context, {
+      input: `${account.bank} ${account.account}`,
+      note: input.note,
+      sharing: 'agencies',
+    });
+    if (!input.notice) return null;
+    const notice = await deps.sendNotice(context, {
+      type: 'suspicious_account_notice',
+      recipientAgencyId: input.notice.policeAgencyId,
+      legalBasis: 'Thông tư 17/2024/TT-NHNN',
+      reason: input.note,
+      details: {
+        account,
+        holderName: input.notice.holderName,
+        idNumber: input.notice.idNumber,
+        ebankingPhone: input.notice.ebankingPhone,
+        reasonCode: input.notice.reasonCode,
+      },
+    });
+    return notice.id;
+  }
+
+  function flagItemOf(row: FlagRow): FlagItem {
+    return {
+      id: row.id,
+      account: JSON.parse(cipher.decrypt(row.account_encrypted)) as FlagItem['account'],
+      typology: row.typology,
+      score: row.score,
+      evidence: row.evidence,
+      relatedCount: row.related_count,
+      status: row.status,
+      flaggedAt: iso(row.flagged_at)!,
+      reviewedAt: iso(row.reviewed_at),
+      reviewNote: row.review_note,
+      noticeRequestId: row.notice_request_id,
+    };
+  }
+
   function reviewItemOf(row: DecisionRow): ReviewItem {
     const decision = row.decision as unknown as ScreeningDecision;
     const transfer = JSON.parse(cipher.decrypt(row.transfer_encrypted)) as ScreeningTransfer;
@@ -380,27 +434,11 @@ export function createScreeningService(deps: ScreeningDependencies) {
       let noticeId: string | null = null;
       if (input.outcome === 'confirmed_fraud') {
         const payee = transfer.payee;
-        await deps.reportIndicator(context, {
-          input: payee.wallet ? `${payee.bank} ${payee.wallet}` : `${payee.bank} ${payee.account}`,
-          note: input.note,
-          sharing: 'agencies',
-        });
-        if (input.notice) {
-          const notice = await deps.sendNotice(context, {
-            type: 'suspicious_account_notice',
-            recipientAgencyId: input.notice.policeAgencyId,
-            legalBasis: 'Thông tư 17/2024/TT-NHNN',
-            reason: input.note,
-            details: {
-              account: { bank: payee.bank, account: payee.account ?? payee.wallet! },
-              holderName: input.notice.holderName,
-              idNumber: input.notice.idNumber,
-              ebankingPhone: input.notice.ebankingPhone,
-              reasonCode: input.notice.reasonCode,
-            },
-          });
-          noticeId = notice.id;
-        }
+        noticeId = await confirmFraud(
+          context,
+          { bank: payee.bank, account: payee.account ?? payee.wallet! },
+          input,
+        );
       }
       await db.transaction().execute(async (trx) => {
         await repository.setReview(trx, actor.agency.id, transferId, {
@@ -419,6 +457,99 @@ export function createScreeningService(deps: ScreeningDependencies) {
         });
       });
       return reviewItemOf((await repository.reviewRow(db, actor.agency.id, transferId))!);
+    },
+
+    /**
+     * Completed transfers (the money moved), fed to the bank's mule detector; the accounts it flags wait
+     * for the bank's analysts. Answers how many transfers were taken and how many flags were raised.
+     */
+    async completed(context: RequestContext, transfers: CompletedTransfer[]) {
+      const actor = requireBank(context, 'screening.decide');
+      let detector = detectors.get(actor.agency.id);
+      if (!detector) detectors.set(actor.agency.id, (detector = createMuleDetector()));
+      const accounts = new Map<string, { bank: string; account: string }>();
+      const rows = [];
+      const now = clock.now();
+      for (const transfer of transfers) {
+        const payee = {
+          bank: transfer.payee.bank,
+          account: transfer.payee.account ?? transfer.payee.wallet!,
+        };
+        const from = accountKey(transfer.payer.bank, transfer.payer.account);
+        const to = accountKey(payee.bank, payee.account);
+        accounts.set(from, transfer.payer);
+        accounts.set(to, payee);
+        const flags = detector.observe({
+          from,
+          to,
+          amount: transfer.amountVnd,
+          at: new Date(transfer.at).getTime(),
+          fromPerson: transfer.payerPersonId ?? null,
+          toPerson: transfer.payeePersonId ?? null,
+        });
+        for (const flag of flags) {
+          const account = accounts.get(flag.account);
+          if (!account) continue;
+          rows.push({
+            id: newId(),
+            agency_id: actor.agency.id,
+            account_encrypted: cipher.encrypt(
+              JSON.stringify({ bank: account.bank, account: account.account }),
+            ),
+            account_hash: hasher.hash('screening-account', flag.account),
+            typology: flag.typology,
+            score: Math.round(flag.score),
+            evidence: JSON.stringify(flag.evidence),
+            related_count: flag.related.length,
+            flagged_at: now,
+          });
+        }
+      }
+      await repository.insertFlags(db, rows);
+      return { accepted: transfers.length, flagged: rows.length };
+    },
+
+    async flags(context: RequestContext, query: z.output<typeof FlagListQuery>): Promise<FlagPage> {
+      const actor = requireBank(context, 'screening.review');
+      const page = await repository.flags(db, actor.agency.id, query);
+      if (page.rows.length > 0)
+        await audit.record(db, context, {
+          action: 'screening.flags_read',
+          targetType: 'screening_flags',
+          targetAgencyId: actor.agency.id,
+          personalData: true,
+          details: { status: query.status, count: page.rows.length },
+        });
+      return { total: page.total, items: page.rows.map(flagItemOf) };
+    },
+
+    /** An analyst dismisses a flagged account, or confirms fraud (listed; the police may be notified). */
+    async reviewFlag(context: RequestContext, id: string, input: FlagReviewBody): Promise<FlagItem> {
+      const actor = requireBank(context, 'screening.review');
+      const row = await repository.flag(db, actor.agency.id, id);
+      if (!row) throw new AppError('screening.review_not_found', 'No flagged account of yours has this id');
+      if (row.status !== 'pending')
+        throw new AppError('screening.review_done', `This flag was already ${row.status}`);
+      const account = JSON.parse(cipher.decrypt(row.account_encrypted)) as { bank: string; account: string };
+      const noticeId =
+        input.outcome === 'confirmed_fraud' ? await confirmFraud(context, account, input) : null;
+      await db.transaction().execute(async (trx) => {
+        await repository.setFlagReview(trx, id, {
+          status: input.outcome,
+          reviewed_by: actor.kind === 'user' ? actor.userId : null,
+          reviewed_at: clock.now(),
+          review_note: input.note,
+          notice_request_id: noticeId,
+        });
+        await audit.record(trx, context, {
+          action: 'screening.flag_review',
+          targetType: 'screening_flag',
+          targetId: id,
+          targetAgencyId: actor.agency.id,
+          details: { outcome: input.outcome, typology: row.typology, noticeRequestId: noticeId },
+        });
+      });
+      return flagItemOf((await repository.flag(db, actor.agency.id, id))!);
     },
 
     async ruleSets(context: RequestContext): Promise<RuleSetList> {
