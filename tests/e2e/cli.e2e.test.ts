@@ -102,4 +102,32 @@ describe('the khien command line', () => {
       await server.stop();
     }
   });
+  it('backtests a screening rule set over past transfers, and refuses a broken rule set file', async () => {
+    const csv = path.join(work, 'transfers.csv');
+    fs.writeFileSync(
+      csv,
+      [
+        'transfer_id,at,amount_vnd,channel,payer_bank,payer_account,payee_bank,payee_account,payee_name_shown,label',
+        'T1,2026-03-02T08:00:00+07:00,2000000,mobile_app,VCB,0011002233445,TCB,19030000111,TRAN VAN BINH,0',
+        'T2,2026-03-02T09:00:00+07:00,15000000,mobile_app,VCB,0011002233445,TCB,19030000111,TRAN VAN BINH,0',
+        '',
+      ].join('\n'),
+    );
+    const text = await runToEnd([CLI, 'backtest', csv], env());
+    expect(text.code, text.output).toBe(0);
+    expect(text.output).toContain('rule set khien-default@1: 2 transfers decided');
+    expect(text.output).toContain('allow 1, warn 0, step_up 1');
+    expect(text.output).toMatch(/decisions\/s, p50 [\d.]+ µs/);
+    const json = await runToEnd([CLI, 'backtest', '--json', csv], env());
+    const lines = json.output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.action ?? 'summary')).toEqual(['allow', 'step_up', 'summary']);
+    const broken = path.join(work, 'broken.json');
+    fs.writeFileSync(broken, '{"id": "x"');
+    const refused = await runToEnd([CLI, 'backtest', '--rules', broken, csv], env());
+    expect(refused.code).toBe(2);
+    expect(refused.output).toContain('not JSON');
+  });
 });

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { CheckResponse } from '@khien/contracts';
+import type { CheckResponse, RuleSet } from '@khien/contracts';
 import { createLineReader, type ImportFormat } from '@khien/core';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirectoryInUseError, lockDataDirectory } from './db/data-lock.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createAuditRepository, createAuditService } from './modules/audit/index.js';
+import { DEFAULT_RULE_SET, backtest, readRuleSet } from './modules/screening/index.js';
 import { createPlatform, type Platform } from './platform.js';
 import { systemClock } from './shared/clock.js';
 import { systemContext } from './shared/context.js';
@@ -18,6 +19,8 @@ const USAGE = `usage: khien <command> [options]
   check --stdin [--json] [--server URL]    one input per line in, one answer per line out
   import --format csv|list|hosts|adguard [--dry-run] [--sharing public|agencies|police] [--source NAME] <file>
                                            bulk import into the registry, with provenance
+  backtest [--rules FILE.json] [--json] <transfers.csv>
+                                           run a screening rule set (default: Khiên's) over past transfers
   audit-verify                             verify the audit log's hash chain (exit 1 at a broken link)
   migrate                                  apply pending database migrations
 
@@ -187,6 +190,57 @@ async function databaseCommand(command: 'audit-verify' | 'migrate'): Promise<num
   }
 }
 
+async function backtestCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, rules: { type: 'string' } },
+  });
+  if (positionals.length !== 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let ruleSet = DEFAULT_RULE_SET as RuleSet;
+  if (values.rules) {
+    const read = readRuleSet(fs.readFileSync(values.rules, 'utf8'));
+    if (!read.ok) {
+      process.stderr.write(`${values.rules}: ${read.message}\n`);
+      return 2;
+    }
+    ruleSet = read.ruleSet;
+  }
+  const summary = backtest(ruleSet, fs.readFileSync(positionals[0]!, 'utf8'), (row) => {
+    if (values.json)
+      process.stdout.write(`${JSON.stringify({ line: row.line, ...row.decision, fraud: row.fraud })}\n`);
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ summary })}\n`);
+    return summary.problems.length > 0 ? 1 : 0;
+  }
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`rule set ${summary.ruleSet}: ${summary.transfers} transfers decided`);
+  out(
+    `  ${Object.entries(summary.byAction)
+      .map(([action, n]) => `${action} ${n}`)
+      .join(', ')}`,
+  );
+  for (const [rule, tally] of Object.entries(summary.byRule))
+    if (tally.hits + tally.errors > 0)
+      out(`  ${rule}: ${tally.hits} hits${tally.errors ? `, ${tally.errors} errors` : ''}`);
+  if (summary.labelled) {
+    const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
+    out(
+      `  labelled frauds ${summary.labelled.frauds}: held or blocked ${summary.labelled.caught} (recall ${pct(summary.labelled.recall)}), false alarms ${summary.labelled.falseAlarms} (precision ${pct(summary.labelled.precision)})`,
+    );
+  }
+  const t = summary.timing;
+  out(
+    `  time: ${t.totalMs.toFixed(1)} ms in all, ${Math.round(t.perSecond).toLocaleString('en')} decisions/s, p50 ${t.p50Us.toFixed(1)} µs, p99 ${t.p99Us.toFixed(1)} µs, max ${t.maxUs.toFixed(1)} µs`,
+  );
+  for (const problem of summary.problems.slice(0, 20)) out(`  line ${problem.line}: ${problem.message}`);
+  return summary.problems.length > 0 ? 1 : 0;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -194,6 +248,8 @@ async function run(argv: string[]): Promise<number> {
       return checkCommand(rest);
     case 'import':
       return importCommand(rest);
+    case 'backtest':
+      return backtestCommand(rest);
     case 'audit-verify':
     case 'migrate':
       return databaseCommand(command);

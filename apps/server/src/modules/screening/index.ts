@@ -104,3 +104,4 @@ export {
   type MuleSettings,
   type MuleTypology,
 } from './mules.js';
+export { backtest, readRuleSet, type BacktestRow, type BacktestSummary } from './backtest.js';
