@@ -81,6 +81,11 @@ const ConfigSchema = z.object({
   KHIEN_JOBS: z.enum(['on', 'off']).default('on'),
   /** The offline IP-to-country database for transfer screening (DB-IP, loaded at start: about 0.4 s, 15 MB). */
   KHIEN_IP_DATABASE: z.enum(['on', 'off']).default('on'),
+  /** With KHIEN_NATS_URL: the JetStream stream banks publish completed transfers to (unset: no feed). */
+  KHIEN_TRANSFERS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a stream name: letters, digits, _ and -')
+    .optional(),
   KHIEN_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
@@ -113,6 +118,7 @@ export type Config = {
   changeFeed: 'notify' | 'nats';
   jobs: boolean;
   ipDatabase: boolean;
+  transfersStream: string | undefined;
   webDist: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
 };
@@ -162,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     changeFeed: e.KHIEN_CHANGE_FEED,
     jobs: e.KHIEN_JOBS === 'on',
     ipDatabase: e.KHIEN_IP_DATABASE === 'on',
+    transfersStream: e.KHIEN_TRANSFERS_STREAM,
     webDist: e.KHIEN_WEB_DIST,
     logLevel: e.LOG_LEVEL,
   };

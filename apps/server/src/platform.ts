@@ -74,6 +74,7 @@ import {
   registerRequestsRoutes,
 } from './modules/requests/index.js';
 import {
+  startCompletedFeed,
   createIpFacts,
   createScreeningRepository,
   createScreeningService,
@@ -327,6 +328,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       sendNotice: (context, input) => requests.create(context, input),
     });
     await screening.load();
+    // Banks that stream completed transfers (NATS JetStream) instead of posting them.
+    const completedFeed =
+      config.natsUrl && config.transfersStream
+        ? await startCompletedFeed({ url: config.natsUrl, stream: config.transfersStream, screening, logger })
+        : null;
     const checkCounter = new CheckCounter();
     const lookup = createLookupService({
       index: lookupState.index,
@@ -499,6 +505,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
           .linkRegistry()
           .catch((error: unknown) => logger.warn({ err: error }, 'reports left to link at the next start'));
         clearInterval(flushTimer);
+        await completedFeed?.stop();
         await stopChangeFeed();
         await flushCounts();
         await jobs.stop();

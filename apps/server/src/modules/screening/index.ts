@@ -105,3 +105,4 @@ export {
   type MuleTypology,
 } from './mules.js';
 export { backtest, readRuleSet, type BacktestRow, type BacktestSummary } from './backtest.js';
+export { completedSubject, startCompletedFeed } from './completed-feed.js';

@@ -293,6 +293,50 @@ export function createScreeningService(deps: ScreeningDependencies) {
     return notice.id;
   }
 
+  /** Feeds a bank's completed transfers to its mule detector and stores the flags raised. */
+  async function feed(agencyId: string, transfers: CompletedTransfer[]) {
+    let detector = detectors.get(agencyId);
+    if (!detector) detectors.set(agencyId, (detector = createMuleDetector()));
+    const accounts = new Map<string, { bank: string; account: string }>();
+    const rows = [];
+    const now = clock.now();
+    for (const transfer of transfers) {
+      const payee = {
+        bank: transfer.payee.bank,
+        account: transfer.payee.account ?? transfer.payee.wallet!,
+      };
+      const from = accountKey(transfer.payer.bank, transfer.payer.account);
+      const to = accountKey(payee.bank, payee.account);
+      accounts.set(from, transfer.payer);
+      accounts.set(to, payee);
+      const flags = detector.observe({
+        from,
+        to,
+        amount: transfer.amountVnd,
+        at: new Date(transfer.at).getTime(),
+        fromPerson: transfer.payerPersonId ?? null,
+        toPerson: transfer.payeePersonId ?? null,
+      });
+      for (const flag of flags) {
+        const account = accounts.get(flag.account);
+        if (!account) continue;
+        rows.push({
+          id: newId(),
+          agency_id: agencyId,
+          account_encrypted: cipher.encrypt(JSON.stringify({ bank: account.bank, account: account.account })),
+          account_hash: hasher.hash('screening-account', flag.account),
+          typology: flag.typology,
+          score: Math.round(flag.score),
+          evidence: JSON.stringify(flag.evidence),
+          related_count: flag.related.length,
+          flagged_at: now,
+        });
+      }
+    }
+    await repository.insertFlags(db, rows);
+    return { accepted: transfers.length, flagged: rows.length };
+  }
+
   function flagItemOf(row: FlagRow): FlagItem {
     return {
       id: row.id,
@@ -465,48 +509,22 @@ export function createScreeningService(deps: ScreeningDependencies) {
      */
     async completed(context: RequestContext, transfers: CompletedTransfer[]) {
       const actor = requireBank(context, 'screening.decide');
-      let detector = detectors.get(actor.agency.id);
-      if (!detector) detectors.set(actor.agency.id, (detector = createMuleDetector()));
-      const accounts = new Map<string, { bank: string; account: string }>();
-      const rows = [];
-      const now = clock.now();
-      for (const transfer of transfers) {
-        const payee = {
-          bank: transfer.payee.bank,
-          account: transfer.payee.account ?? transfer.payee.wallet!,
-        };
-        const from = accountKey(transfer.payer.bank, transfer.payer.account);
-        const to = accountKey(payee.bank, payee.account);
-        accounts.set(from, transfer.payer);
-        accounts.set(to, payee);
-        const flags = detector.observe({
-          from,
-          to,
-          amount: transfer.amountVnd,
-          at: new Date(transfer.at).getTime(),
-          fromPerson: transfer.payerPersonId ?? null,
-          toPerson: transfer.payeePersonId ?? null,
-        });
-        for (const flag of flags) {
-          const account = accounts.get(flag.account);
-          if (!account) continue;
-          rows.push({
-            id: newId(),
-            agency_id: actor.agency.id,
-            account_encrypted: cipher.encrypt(
-              JSON.stringify({ bank: account.bank, account: account.account }),
-            ),
-            account_hash: hasher.hash('screening-account', flag.account),
-            typology: flag.typology,
-            score: Math.round(flag.score),
-            evidence: JSON.stringify(flag.evidence),
-            related_count: flag.related.length,
-            flagged_at: now,
-          });
-        }
-      }
-      await repository.insertFlags(db, rows);
-      return { accepted: transfers.length, flagged: rows.length };
+      return feed(actor.agency.id, transfers);
+    },
+
+    /**
+     * The same, for a bank that streams its completed transfers (NATS JetStream, `completed-feed.ts`):
+     * the bank is named by the subject, which the message broker's permissions vouch for.
+     */
+    async completedFor(agencyId: string, transfers: CompletedTransfer[]) {
+      const agency = await db
+        .selectFrom('agencies')
+        .select(['type', 'active'])
+        .where('id', '=', agencyId)
+        .executeTakeFirst();
+      if (!agency?.active || !SCREENED.includes(agency.type as AgencyType))
+        throw new AppError('screening.not_a_bank', `No active bank or e-wallet has the id ${agencyId}`);
+      return feed(agencyId, transfers);
     },
 
     async flags(context: RequestContext, query: z.output<typeof FlagListQuery>): Promise<FlagPage> {
