@@ -108,6 +108,33 @@ interface RouteCase {
   build(target: Tenant, n: number): { url: string; payload?: object; headers?: Record<string, string> };
 }
 
+/** A completed transfer between two accounts, as banks send them (screening). */
+const completedTransfer = (transferId: string) => ({
+  transferId,
+  payer: { bank: 'VCB', account: '0011002233445' },
+  payee: { bank: 'TCB', account: '19030000111' },
+  amountVnd: 1_000_000,
+  at: '2026-03-02T08:00:00Z',
+});
+/** The same transfer before it leaves, to screen. */
+const screenedTransfer = (transferId: string) => {
+  const transfer = completedTransfer(transferId);
+  return { ...transfer, payee: { ...transfer.payee, nameShown: 'TRAN VAN BINH' }, channel: 'mobile_app' };
+};
+/** A screening route: the tenants' staff with the action pass authorization, and are refused as not banks. */
+const bankOnly = (
+  method: RouteCase['method'],
+  path: string,
+  action: Action,
+  build: RouteCase['build'],
+): RouteCase => ({
+  method,
+  path,
+  expect: { kind: 'own_agency', action },
+  reachedCodes: ['screening.not_a_bank'],
+  build,
+});
+
 const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/healthz', expect: { kind: 'public' }, build: () => ({ url: '/healthz' }) },
   { method: 'GET', path: '/readyz', expect: { kind: 'public' }, build: () => ({ url: '/readyz' }) },
@@ -761,44 +788,18 @@ const ROUTES: RouteCase[] = [
     build: () => ({ url: '/api/recovery/summary' }),
   },
   // Transfer screening is for banks: the tenants (police) pass authorization and are refused as not banks.
-  {
-    method: 'POST',
-    path: '/api/screening/transfers',
-    expect: { kind: 'own_agency', action: 'screening.decide' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: (_t, n) => ({
-      url: '/api/screening/transfers',
-      payload: {
-        transferId: `MATRIX-${n}`,
-        payer: { bank: 'VCB', account: '0011002233445' },
-        payee: { bank: 'TCB', account: '19030000111', nameShown: 'TRAN VAN BINH' },
-        amountVnd: 1_000_000,
-        channel: 'mobile_app',
-        at: '2026-03-02T08:00:00Z',
-      },
-    }),
-  },
-  {
-    method: 'POST',
-    path: '/api/screening/transfers/batch',
-    expect: { kind: 'own_agency', action: 'screening.decide' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: (_t, n) => ({
-      url: '/api/screening/transfers/batch',
-      payload: {
-        transfers: [
-          {
-            transferId: `MATRIX-${n}`,
-            payer: { bank: 'VCB', account: '0011002233445' },
-            payee: { bank: 'TCB', account: '19030000111', nameShown: 'TRAN VAN BINH' },
-            amountVnd: 1_000_000,
-            channel: 'mobile_app',
-            at: '2026-03-02T08:00:00Z',
-          },
-        ],
-      },
-    }),
-  },
+  bankOnly('POST', '/api/screening/transfers', 'screening.decide', (_t, n) => ({
+    url: '/api/screening/transfers',
+    payload: screenedTransfer(`MATRIX-${n}`),
+  })),
+  bankOnly('POST', '/api/screening/transfers/batch', 'screening.decide', (_t, n) => ({
+    url: '/api/screening/transfers/batch',
+    payload: { transfers: [screenedTransfer(`MATRIX-${n}`)] },
+  })),
+  bankOnly('POST', '/api/screening/completed', 'screening.decide', () => ({
+    url: '/api/screening/completed',
+    payload: { transfers: [completedTransfer('MATRIX-DONE-1')] },
+  })),
   ...(
     [
       '/api/screening/decisions',
@@ -806,76 +807,29 @@ const ROUTES: RouteCase[] = [
       '/api/screening/reviews',
       '/api/screening/flags',
     ] as const
-  ).map((path): RouteCase => ({
-    method: 'GET',
-    path,
-    expect: { kind: 'own_agency', action: 'screening.review' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: () => ({ url: path }),
+  ).map((path) => bankOnly('GET', path, 'screening.review', () => ({ url: path }))),
+  bankOnly('POST', '/api/screening/flags/{flagId}', 'screening.review', () => ({
+    url: '/api/screening/flags/00000000-0000-7000-8000-000000000000',
+    payload: { outcome: 'dismissed', note: 'Ma trận quyền' },
   })),
-  {
-    method: 'POST',
-    path: '/api/screening/completed',
-    expect: { kind: 'own_agency', action: 'screening.decide' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: () => ({
-      url: '/api/screening/completed',
-      payload: {
-        transfers: [
-          {
-            transferId: 'MATRIX-DONE-1',
-            payer: { bank: 'VCB', account: '0011002233445' },
-            payee: { bank: 'TCB', account: '19030000111' },
-            amountVnd: 1_000_000,
-            at: '2026-03-02T08:00:00Z',
-          },
-        ],
-      },
-    }),
-  },
-  {
-    method: 'POST',
-    path: '/api/screening/flags/{flagId}',
-    expect: { kind: 'own_agency', action: 'screening.review' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: () => ({
-      url: '/api/screening/flags/00000000-0000-7000-8000-000000000000',
-      payload: { outcome: 'dismissed', note: 'Ma trận quyền' },
-    }),
-  },
-  {
-    method: 'POST',
-    path: '/api/screening/reviews/{transferId}',
-    expect: { kind: 'own_agency', action: 'screening.review' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: () => ({
-      url: '/api/screening/reviews/MATRIX-1',
-      payload: { outcome: 'released', note: 'Ma trận quyền' },
-    }),
-  },
-  {
-    method: 'POST',
-    path: '/api/screening/rule-sets',
-    expect: { kind: 'own_agency', action: 'screening.manage' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: () => ({ url: '/api/screening/rule-sets', payload: { from: 'default' } }),
-  },
-  {
-    method: 'PUT',
-    path: '/api/screening/rule-sets/{version}',
-    expect: { kind: 'own_agency', action: 'screening.manage' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: () => ({ url: '/api/screening/rule-sets/1', payload: { rules: [], reasonTexts: {} } }),
-  },
-  ...(['publish', 'shadow'] as const).map((name): RouteCase => ({
-    method: 'POST',
-    path: `/api/screening/rule-sets/{version}/${name}`,
-    expect: { kind: 'own_agency', action: 'screening.manage' },
-    reachedCodes: ['screening.not_a_bank'],
-    build: () => ({
-      url: `/api/screening/rule-sets/1/${name}`,
-      ...(name === 'shadow' ? { payload: { shadow: true } } : {}),
-    }),
+  bankOnly('POST', '/api/screening/reviews/{transferId}', 'screening.review', () => ({
+    url: '/api/screening/reviews/MATRIX-1',
+    payload: { outcome: 'released', note: 'Ma trận quyền' },
+  })),
+  bankOnly('POST', '/api/screening/rule-sets', 'screening.manage', () => ({
+    url: '/api/screening/rule-sets',
+    payload: { from: 'default' },
+  })),
+  bankOnly('PUT', '/api/screening/rule-sets/{version}', 'screening.manage', () => ({
+    url: '/api/screening/rule-sets/1',
+    payload: { rules: [], reasonTexts: {} },
+  })),
+  bankOnly('POST', '/api/screening/rule-sets/{version}/publish', 'screening.manage', () => ({
+    url: '/api/screening/rule-sets/1/publish',
+  })),
+  bankOnly('POST', '/api/screening/rule-sets/{version}/shadow', 'screening.manage', () => ({
+    url: '/api/screening/rule-sets/1/shadow',
+    payload: { shadow: true },
   })),
   // Last, because it ends the caller's session.
   {

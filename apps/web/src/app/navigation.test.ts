@@ -131,6 +131,25 @@ describe('navItems', () => {
     expect(ids(me({ allowedActions: ['request.answer'] }))).not.toContain('nav-requests');
   });
 
+  it('shows the transfer screening to a bank’s analysts, after the requests', () => {
+    const analyst = navItems(
+      me({ roles: ['analyst'], allowedActions: ['request.read', 'screening.review', 'screening.manage'] }),
+    );
+    expect(analyst.map((i) => i.testId)).toEqual([
+      'nav-home',
+      'nav-requests',
+      'nav-screening',
+      'nav-allowlist',
+      'nav-profile',
+    ]);
+    expect(analyst[2]?.to).toBe('/app/sang-loc');
+    expect(analyst[2]?.label).toBe('screening');
+    expect(isActive(analyst[2]!, '/app/sang-loc/bo-quy-tac')).toBe(true);
+    expect(isActive(analyst[2]!, '/app/sang-loc/quyet-dinh')).toBe(true);
+    // Managing rule sets alone, without the review, shows nothing: the pages need the review.
+    expect(ids(me({ allowedActions: ['screening.manage'] }))).not.toContain('nav-screening');
+  });
+
   it('shows only the profile while TOTP enrolment is required', () => {
     expect(ids(me({ allowedActions: ['agency.list'], totpEnrolmentRequired: true }))).toEqual([
       'nav-profile',

@@ -8,6 +8,7 @@ export type NavLabel =
   | 'networks'
   | 'requests'
   | 'recovery'
+  | 'screening'
   | 'registry'
   | 'appeals'
   | 'allowlist'
@@ -37,6 +38,7 @@ export const networksPath = '/app/mang-luoi';
 export const requestsPath = '/app/yeu-cau';
 export const recoveryPath = '/app/thu-hoi';
 export const webhooksPath = '/app/webhooks';
+export const screeningPath = '/app/sang-loc';
 
 /** The staff menu follows Me.allowedActions: an item appears only when its action is allowed. */
 export function navItems(me: Me): NavItem[] {
@@ -50,6 +52,9 @@ export function navItems(me: Me): NavItem[] {
   // Requests between agencies (holds, information, takedowns) and the money they recover.
   if (can(me, 'request.read')) items.push({ to: requestsPath, label: 'requests', testId: 'nav-requests' });
   if (can(me, 'recovery.read')) items.push({ to: recoveryPath, label: 'recovery', testId: 'nav-recovery' });
+  // A bank's analysts review the transfers screening held or blocked, and keep the rule sets.
+  if (can(me, 'screening.review'))
+    items.push({ to: screeningPath, label: 'screening', testId: 'nav-screening' });
   if (can(me, 'indicator.list')) items.push({ to: registryPath, label: 'registry', testId: 'nav-registry' });
   // Appeals against listings are decided by the police, who decide the entries themselves.
   if (can(me, 'appeal.decide')) items.push({ to: appealsPath, label: 'appeals', testId: 'nav-appeals' });

@@ -3,6 +3,7 @@ import { en as reportsEn } from '../features/reports/i18n';
 import { en as networksEn } from '../features/networks/i18n';
 import { en as recoveryEn } from '../features/recovery/i18n';
 import { en as requestsEn } from '../features/requests/i18n';
+import { en as screeningEn } from '../features/screening/i18n';
 import { en as webhooksEn } from '../features/webhooks/i18n';
 import type { Translations } from './vi';
 
@@ -12,6 +13,7 @@ export const en: Translations = {
   reports: reportsEn,
   networks: networksEn,
   requests: requestsEn,
+  screening: screeningEn,
   recovery: recoveryEn,
   webhooks: webhooksEn,
   common: {
@@ -74,6 +76,7 @@ export const en: Translations = {
     networks: 'Scam networks',
     requests: 'Inter-agency requests',
     recovery: 'Asset recovery',
+    screening: 'Transfer screening',
     webhooks: 'Webhooks',
     profile: 'My profile',
     logout: 'Sign out',
@@ -915,6 +918,16 @@ export const en: Translations = {
         'This submission reused the key of a different one. Reload the page and send again.',
       idempotency_in_progress:
         'The previous submission is still being processed. Wait a few seconds and try again.',
+    },
+    screening: {
+      not_a_bank: 'Transfer screening is for banks and e-wallet providers only.',
+      transfer_invalid: 'The transfer sent does not have the expected format.',
+      rule_set_not_found: 'Your bank has no such rule set version. The page was reloaded.',
+      rule_set_frozen:
+        'This version is published or retired and can no longer be changed. Make a new draft from it.',
+      rule_set_invalid: 'The rule set has problems; nothing was done. Fix the items listed.',
+      review_not_found: 'Your bank has no held or blocked transfer with this id.',
+      review_done: 'This transfer was already reviewed, perhaps by a colleague. The list was reloaded.',
     },
     webhook: {
       url_not_allowed:

@@ -7,6 +7,7 @@ import { vi as reportsVi } from '../features/reports/i18n';
 import { vi as networksVi } from '../features/networks/i18n';
 import { vi as recoveryVi } from '../features/recovery/i18n';
 import { vi as requestsVi } from '../features/requests/i18n';
+import { vi as screeningVi } from '../features/screening/i18n';
 import { vi as webhooksVi } from '../features/webhooks/i18n';
 
 export const vi = {
@@ -14,6 +15,7 @@ export const vi = {
   reports: reportsVi,
   networks: networksVi,
   requests: requestsVi,
+  screening: screeningVi,
   recovery: recoveryVi,
   webhooks: webhooksVi,
   common: {
@@ -76,6 +78,7 @@ export const vi = {
     networks: 'Mạng lưới lừa đảo',
     requests: 'Yêu cầu liên ngành',
     recovery: 'Thu hồi tài sản',
+    screening: 'Sàng lọc giao dịch',
     webhooks: 'Webhook',
     profile: 'Hồ sơ của tôi',
     logout: 'Đăng xuất',
@@ -910,6 +913,16 @@ export const vi = {
       idempotency_conflict:
         'Lần gửi này trùng mã với một lần gửi khác nội dung. Hãy tải lại trang rồi gửi lại.',
       idempotency_in_progress: 'Lần gửi trước vẫn đang được xử lý. Hãy chờ vài giây rồi thử lại.',
+    },
+    screening: {
+      not_a_bank: 'Chỉ ngân hàng, tổ chức cung ứng ví điện tử mới dùng được chức năng sàng lọc giao dịch.',
+      transfer_invalid: 'Dữ liệu giao dịch gửi lên chưa đúng định dạng.',
+      rule_set_not_found: 'Không tìm thấy phiên bản bộ quy tắc này của ngân hàng. Trang đã được tải lại.',
+      rule_set_frozen:
+        'Phiên bản này đã công bố hoặc đã bị thay thế nên không sửa được nữa. Hãy tạo bản nháp mới từ phiên bản đó.',
+      rule_set_invalid: 'Bộ quy tắc còn vấn đề, chưa thực hiện được. Hãy sửa các mục được liệt kê.',
+      review_not_found: 'Không tìm thấy giao dịch bị tạm giữ hoặc chặn này của ngân hàng.',
+      review_done: 'Giao dịch này đã được xem xét, có thể bởi cán bộ khác. Danh sách đã được tải lại.',
     },
     webhook: {
       url_not_allowed:

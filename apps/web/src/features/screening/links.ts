@@ -1,0 +1,5 @@
+import { screeningPath } from '../../app/navigation';
+
+export const reviewsPath = screeningPath;
+export const decisionsPath = `${screeningPath}/quyet-dinh`;
+export const ruleSetsPath = `${screeningPath}/bo-quy-tac`;
