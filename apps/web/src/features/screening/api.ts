@@ -32,6 +32,9 @@ export function useReviews(status: ReviewStatus, offset: number, limit: number) 
     queryFn: ({ signal }) =>
       api.get('/api/screening/reviews', { schema: ReviewPage, query: { status, limit, offset }, signal }),
     placeholderData: keepPreviousData,
+    // A live queue: transfers are held while the analyst looks at it.
+    staleTime: 0,
+    refetchInterval: 15_000,
   });
 }
 
@@ -45,6 +48,8 @@ export function useDecisions(action: ScreeningAction | undefined, offset: number
         signal,
       }),
     placeholderData: keepPreviousData,
+    staleTime: 0,
+    refetchInterval: 15_000,
   });
 }
 
