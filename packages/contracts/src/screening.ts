@@ -478,3 +478,55 @@ export const FlagReviewBody = ReviewBody.extend({ outcome: z.enum(['dismissed', 
 });
 export type FlagReviewBody = z.infer<typeof FlagReviewBody>;
 export const FlagIdParams = z.object({ flagId: z.uuid() });
+
+// ── Backtest of a rule set version over past transfers ───────────────────────────────────────────────
+
+export const BacktestBody = z
+  .object({
+    csv: z
+      .string()
+      .min(1, 'text.required')
+      .max(5 * 1024 * 1024)
+      .describe('Past transfers as CSV with a header line (columns: see `npx khien backtest`)'),
+  })
+  .meta({ id: 'BacktestBody' });
+export type BacktestBody = z.infer<typeof BacktestBody>;
+
+export const BacktestResult = z
+  .object({
+    ruleSet: z.string(),
+    transfers: z.number().int(),
+    problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    byAction: z.record(ScreeningAction, z.number().int()),
+    byRule: z.record(z.string(), z.object({ hits: z.number().int(), errors: z.number().int() })),
+    labelled: z
+      .object({
+        frauds: z.number().int(),
+        caught: z.number().int(),
+        falseAlarms: z.number().int(),
+        precision: z.number().nullable(),
+        recall: z.number().nullable(),
+      })
+      .nullable(),
+    timing: z.object({
+      totalMs: z.number(),
+      perSecond: z.number(),
+      p50Us: z.number(),
+      p99Us: z.number(),
+      maxUs: z.number(),
+    }),
+    decisions: z
+      .array(
+        z.object({
+          line: z.number().int(),
+          transferId: z.string(),
+          action: ScreeningAction,
+          score: z.number(),
+          reasons: z.array(z.string()),
+          fraud: z.boolean().nullable(),
+        }),
+      )
+      .describe('The first 200 decisions, in time order'),
+  })
+  .meta({ id: 'BacktestResult' });
+export type BacktestResult = z.infer<typeof BacktestResult>;

@@ -827,6 +827,10 @@ const ROUTES: RouteCase[] = [
   bankOnly('POST', '/api/screening/rule-sets/{version}/publish', 'screening.manage', () => ({
     url: '/api/screening/rule-sets/1/publish',
   })),
+  bankOnly('POST', '/api/screening/rule-sets/{version}/backtest', 'screening.review', () => ({
+    url: '/api/screening/rule-sets/0/backtest',
+    payload: { csv: 'transfer_id,at,amount_vnd\n' },
+  })),
   bankOnly('POST', '/api/screening/rule-sets/{version}/shadow', 'screening.manage', () => ({
     url: '/api/screening/rule-sets/1/shadow',
     payload: { shadow: true },

@@ -377,6 +377,22 @@ for (const target of databaseTargets()) {
       const list = RuleSetListSchema.parse((await as(analyst, 'GET', '/api/screening/rule-sets')).json());
       expect(list.items.map((item) => item.status)).toEqual(['published']);
       expect((await as(police, 'GET', '/api/screening/rule-sets')).statusCode).toBe(403);
+      // Backtest: the published version against the default set, on the same past transfers.
+      const csv = [
+        'transfer_id,at,amount_vnd,channel,payer_bank,payer_account,payee_bank,payee_account,payee_name_shown,label',
+        'P1,2026-03-01T08:00:00+07:00,800000,mobile_app,VCB,0011001111111,TCB,19030000111,TRAN VAN BINH,0',
+        'P2,2026-03-01T09:00:00+07:00,4000000,mobile_app,VCB,0011001111111,TCB,19030000222,TRAN VAN AN,1',
+      ].join('\n');
+      const strict = await as(analyst, 'POST', '/api/screening/rule-sets/1/backtest', { csv });
+      expect(strict.statusCode, strict.body).toBe(200);
+      expect(strict.json()).toMatchObject({
+        transfers: 2,
+        byAction: { allow: 1, hold: 1 },
+        labelled: { frauds: 1, caught: 1, falseAlarms: 0, recall: 1 },
+      });
+      expect(strict.json().decisions.map((d: { action: string }) => d.action)).toEqual(['allow', 'hold']);
+      const lenient = await as(analyst, 'POST', '/api/screening/rule-sets/0/backtest', { csv });
+      expect(lenient.json()).toMatchObject({ byAction: { allow: 2, hold: 0 }, labelled: { recall: 0 } });
     });
   });
 }

@@ -1,4 +1,6 @@
 import {
+  BacktestBody,
+  BacktestResult,
   BatchScreeningRequest,
   BatchScreeningResponse,
   CompletedTransfersAnswer,
@@ -226,6 +228,24 @@ export function registerScreeningRoutes(app: App, screening: ScreeningService) {
       },
     },
     async (request) => screening.publish(request.context, request.params.version),
+  );
+
+  app.post(
+    '/api/screening/rule-sets/:version/backtest',
+    {
+      config: { access: 'screening.review' },
+      // Past transfers as CSV in JSON: up to 5 MB of text.
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        tags: ['screening'],
+        summary:
+          'Run a version (0: the default set) over past transfers from a CSV: outcomes per action and rule, precision and recall with labels, timing',
+        params: z.object({ version: z.coerce.number().int().min(0) }),
+        body: BacktestBody,
+        response: { 200: BacktestResult, ...writes },
+      },
+    },
+    async (request) => screening.backtest(request.context, request.params.version, request.body.csv),
   );
 
   app.post(

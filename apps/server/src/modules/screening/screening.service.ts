@@ -4,6 +4,7 @@ import {
   type AgencyType,
   type CreateIndicatorRequest,
   type CreateRequestBody,
+  type BacktestResult,
   type CompletedTransfer,
   type CreateRuleSetDraft,
   type FlagItem,
@@ -35,6 +36,7 @@ import type { KeyedHasher } from '../../shared/keyed-hash.js';
 import { decide, type Action, type Actor } from '../../shared/policy.js';
 import type { AuditRecorder } from '../audit/index.js';
 import type { IndexHit } from '../lookup/index.js';
+import { backtest as runBacktest } from './backtest.js';
 import { accountKey, createInMemoryCounterStore, type CounterStore } from './counters.js';
 import { DEFAULT_RULE_SET } from './default-rules.js';
 import { compareShadow, compileRuleSet, evaluate, type CompiledRuleSet } from './engine.js';
@@ -568,6 +570,30 @@ export function createScreeningService(deps: ScreeningDependencies) {
         });
       });
       return flagItemOf((await repository.flag(db, actor.agency.id, id))!);
+    },
+
+    /** A version of the bank's rule set (or the default, version 0) run over past transfers from a CSV. */
+    async backtest(context: RequestContext, version: number, csv: string): Promise<BacktestResult> {
+      const actor = requireBank(context, 'screening.review');
+      const ruleSet =
+        version === 0
+          ? (DEFAULT_RULE_SET as RuleSet)
+          : ((await repository.ruleSet(db, actor.agency.id, version))?.body as RuleSet | undefined);
+      if (!ruleSet)
+        throw new AppError('screening.rule_set_not_found', `No version ${version} of your rule set`);
+      const decisions: BacktestResult['decisions'] = [];
+      const summary = runBacktest(RuleSetSchema.parse(ruleSet), csv, (row) => {
+        if (decisions.length < 200)
+          decisions.push({
+            line: row.line,
+            transferId: row.transferId,
+            action: row.decision.action,
+            score: row.decision.score,
+            reasons: row.decision.reasons.map((reason) => reason.code),
+            fraud: row.fraud,
+          });
+      });
+      return { ...summary, decisions };
     },
 
     async ruleSets(context: RequestContext): Promise<RuleSetList> {
