@@ -339,6 +339,49 @@ export function createScreeningService(deps: ScreeningDependencies) {
     return { accepted: transfers.length, flagged: rows.length };
   }
 
+  /**
+   * An analyst's decision on a held transfer or a flagged account: a confirmed fraud's effects, then the
+   * decision stored with who, when, why and the notice sent, and audited, in one transaction.
+   */
+  async function settle(
+    context: RequestContext,
+    actor: Actor,
+    account: { bank: string; account: string },
+    input: Pick<ReviewBody, 'note' | 'notice'> & { outcome: string },
+    record: {
+      store: (
+        trx: Kysely<DB>,
+        patch: {
+          reviewed_by: string | null;
+          reviewed_at: Date;
+          review_note: string;
+          notice_request_id: string | null;
+        },
+      ) => Promise<void>;
+      action: string;
+      targetType: string;
+      targetId: string;
+      details?: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    const noticeId = input.outcome === 'confirmed_fraud' ? await confirmFraud(context, account, input) : null;
+    await db.transaction().execute(async (trx) => {
+      await record.store(trx, {
+        reviewed_by: actor.kind === 'user' ? actor.userId : null,
+        reviewed_at: clock.now(),
+        review_note: input.note,
+        notice_request_id: noticeId,
+      });
+      await audit.record(trx, context, {
+        action: record.action,
+        targetType: record.targetType,
+        targetId: record.targetId,
+        targetAgencyId: actor.agency.id,
+        details: { outcome: input.outcome, noticeRequestId: noticeId, ...record.details },
+      });
+    });
+  }
+
   function flagItemOf(row: FlagRow): FlagItem {
     return {
       id: row.id,
@@ -476,31 +519,13 @@ export function createScreeningService(deps: ScreeningDependencies) {
         throw new AppError('screening.review_not_found', 'No held or blocked transfer of yours has this id');
       if (row.review_status !== 'pending')
         throw new AppError('screening.review_done', `This transfer was already ${row.review_status}`);
-      const transfer = JSON.parse(cipher.decrypt(row.transfer_encrypted)) as ScreeningTransfer;
-      let noticeId: string | null = null;
-      if (input.outcome === 'confirmed_fraud') {
-        const payee = transfer.payee;
-        noticeId = await confirmFraud(
-          context,
-          { bank: payee.bank, account: payee.account ?? payee.wallet! },
-          input,
-        );
-      }
-      await db.transaction().execute(async (trx) => {
-        await repository.setReview(trx, actor.agency.id, transferId, {
-          review_status: input.outcome,
-          reviewed_by: actor.kind === 'user' ? actor.userId : null,
-          reviewed_at: clock.now(),
-          review_note: input.note,
-          notice_request_id: noticeId,
-        });
-        await audit.record(trx, context, {
-          action: 'screening.review',
-          targetType: 'screening_decision',
-          targetId: transferId,
-          targetAgencyId: actor.agency.id,
-          details: { outcome: input.outcome, noticeRequestId: noticeId },
-        });
+      const { payee } = JSON.parse(cipher.decrypt(row.transfer_encrypted)) as ScreeningTransfer;
+      await settle(context, actor, { bank: payee.bank, account: payee.account ?? payee.wallet! }, input, {
+        store: (trx, patch) =>
+          repository.setReview(trx, actor.agency.id, transferId, { review_status: input.outcome, ...patch }),
+        action: 'screening.review',
+        targetType: 'screening_decision',
+        targetId: transferId,
       });
       return reviewItemOf((await repository.reviewRow(db, actor.agency.id, transferId))!);
     },
@@ -551,23 +576,12 @@ export function createScreeningService(deps: ScreeningDependencies) {
       if (row.status !== 'pending')
         throw new AppError('screening.review_done', `This flag was already ${row.status}`);
       const account = JSON.parse(cipher.decrypt(row.account_encrypted)) as { bank: string; account: string };
-      const noticeId =
-        input.outcome === 'confirmed_fraud' ? await confirmFraud(context, account, input) : null;
-      await db.transaction().execute(async (trx) => {
-        await repository.setFlagReview(trx, id, {
-          status: input.outcome,
-          reviewed_by: actor.kind === 'user' ? actor.userId : null,
-          reviewed_at: clock.now(),
-          review_note: input.note,
-          notice_request_id: noticeId,
-        });
-        await audit.record(trx, context, {
-          action: 'screening.flag_review',
-          targetType: 'screening_flag',
-          targetId: id,
-          targetAgencyId: actor.agency.id,
-          details: { outcome: input.outcome, typology: row.typology, noticeRequestId: noticeId },
-        });
+      await settle(context, actor, account, input, {
+        store: (trx, patch) => repository.setFlagReview(trx, id, { status: input.outcome, ...patch }),
+        action: 'screening.flag_review',
+        targetType: 'screening_flag',
+        targetId: id,
+        details: { typology: row.typology },
       });
       return flagItemOf((await repository.flag(db, actor.agency.id, id))!);
     },
