@@ -372,6 +372,49 @@ export function createRequestsService(deps: RequestsDependencies) {
     return id;
   }
 
+  /**
+   * Ends an open request with a reason: refused by the recipient, or cancelled by the sender; the other
+   * side is told.
+   */
+  async function closeWithReason(
+    context: RequestContext,
+    actor: Actor,
+    id: string,
+    to: 'refused' | 'cancelled',
+    reason: string,
+  ): Promise<AgencyRequestDetail> {
+    await change(async (trx) => {
+      const side = to === 'refused' ? 'recipient' : 'sender';
+      const row = await lockedFor(trx, actor, id, side, to);
+      const now = clock.now();
+      const who = principalOf(actor);
+      await repository.update(
+        trx,
+        id,
+        to === 'refused'
+          ? {
+              status: 'refused',
+              refusal_reason: reason,
+              answered_at: now,
+              closed_at: now,
+              answered_by_user_id: who.user,
+              answered_by_api_key_id: who.apiKey,
+            }
+          : { status: 'cancelled', closed_at: now },
+      );
+      await repository.insertEvents(trx, [event(id, to, actor, reason)]);
+      const other = side === 'recipient' ? row.sender_agency_id : row.recipient_agency_id;
+      await audit.record(trx, context, {
+        action: to === 'refused' ? 'request.refuse' : 'request.cancel',
+        targetType: 'request',
+        targetId: id,
+        targetAgencyId: other,
+      });
+      await tell(trx, other, to === 'refused' ? 'request.refused' : 'request.cancelled', id);
+    });
+    return detailOf(context, actor, await rowOrThrow(db, id));
+  }
+
   const service = {
     /** How long recipients have to answer, by kind of request: every request's sender and recipient see it. */
     async timeLimits(context: RequestContext): Promise<RequestTimeLimits> {
@@ -593,46 +636,11 @@ export function createRequestsService(deps: RequestsDependencies) {
     },
 
     async refuse(context: RequestContext, id: string, input: ReasonBody): Promise<AgencyRequestDetail> {
-      const actor = require(context, 'request.answer');
-      await change(async (trx) => {
-        const row = await lockedFor(trx, actor, id, 'recipient', 'refused');
-        const now = clock.now();
-        await repository.update(trx, id, {
-          status: 'refused',
-          refusal_reason: input.reason,
-          answered_at: now,
-          closed_at: now,
-          ...(actor.kind === 'user'
-            ? { answered_by_user_id: actor.userId }
-            : { answered_by_api_key_id: actor.apiKeyId }),
-        });
-        await repository.insertEvents(trx, [event(id, 'refused', actor, input.reason)]);
-        await audit.record(trx, context, {
-          action: 'request.refuse',
-          targetType: 'request',
-          targetId: id,
-          targetAgencyId: row.sender_agency_id,
-        });
-        await tell(trx, row.sender_agency_id, 'request.refused', id);
-      });
-      return detailOf(context, actor, await rowOrThrow(db, id));
+      return closeWithReason(context, require(context, 'request.answer'), id, 'refused', input.reason);
     },
 
     async cancel(context: RequestContext, id: string, input: ReasonBody): Promise<AgencyRequestDetail> {
-      const actor = require(context, 'request.send');
-      await change(async (trx) => {
-        const row = await lockedFor(trx, actor, id, 'sender', 'cancelled');
-        await repository.update(trx, id, { status: 'cancelled', closed_at: clock.now() });
-        await repository.insertEvents(trx, [event(id, 'cancelled', actor, input.reason)]);
-        await audit.record(trx, context, {
-          action: 'request.cancel',
-          targetType: 'request',
-          targetId: id,
-          targetAgencyId: row.recipient_agency_id,
-        });
-        await tell(trx, row.recipient_agency_id, 'request.cancelled', id);
-      });
-      return detailOf(context, actor, await rowOrThrow(db, id));
+      return closeWithReason(context, require(context, 'request.send'), id, 'cancelled', input.reason);
     },
 
     /** Keeps a hold beyond its expiry, with a reason (due process: holds lapse unless renewed). */
