@@ -444,7 +444,9 @@ export const CompletedTransfersAnswer = z
 export const MuleTypology = z
   .enum(['fan_in', 'fan_out', 'pass_through', 'cycle', 'many_new_accounts'])
   .meta({ id: 'MuleTypology' });
+export type MuleTypology = z.infer<typeof MuleTypology>;
 export const FlagStatus = z.enum(['pending', 'dismissed', 'confirmed_fraud']).meta({ id: 'FlagStatus' });
+export type FlagStatus = z.infer<typeof FlagStatus>;
 
 export const FlagItem = z
   .object({

@@ -9,10 +9,10 @@ import {
   type ReportDetail,
   type ReportStatus,
 } from '@khien/contracts';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { FormActions } from '../../ui/FormActions';
+import { ActionFrame } from '../../ui/ActionFrame';
 import { schemaValidator, serverFieldErrors } from '../../ui/messages';
 import { SearchableSelect } from '../../ui/SearchableSelect';
 import { formatDay } from '../appeals/format';
@@ -43,45 +43,6 @@ export interface ActionFormProps {
   report: ReportDetail;
   onDone: (report: ReportDetail) => void;
   onCancel: () => void;
-}
-
-interface MutationState {
-  error: unknown;
-  isPending: boolean;
-}
-
-/** The frame every handling form shares: the error, the fields, cancel and submit. */
-function ActionFrame({
-  mutation,
-  fields,
-  onSubmit,
-  onCancel,
-  submitLabel,
-  submitTestId,
-  children,
-}: {
-  mutation: MutationState;
-  fields: readonly string[];
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  onCancel: () => void;
-  submitLabel: string;
-  submitTestId: string;
-  children: ReactNode;
-}) {
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack>
-        <ErrorAlert error={mutation.error} fields={fields} />
-        {children}
-        <FormActions
-          submitLabel={submitLabel}
-          submitTestId={submitTestId}
-          pending={mutation.isPending}
-          onCancel={onCancel}
-        />
-      </Stack>
-    </form>
-  );
 }
 
 /** A reason or text box, kept in the report's history. */

@@ -1,11 +1,11 @@
-import { NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { NumberInput, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ReasonBody, RenewHoldBody, type AgencyRequestDetail } from '@khien/contracts';
-import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
-import { FormActions } from '../../ui/FormActions';
+import { ActionFrame } from '../../ui/ActionFrame';
+
+export { ActionFrame };
 import { useCancelRequest, useRefuseRequest, useRenewHold } from './api';
 import { useSubmissionKey } from './useSubmissionKey';
 import { checkBody, serverErrors } from './validate';
@@ -14,48 +14,6 @@ export interface ActionFormProps {
   request: AgencyRequestDetail;
   onDone: (request: AgencyRequestDetail) => void;
   onCancel: () => void;
-}
-
-interface MutationState {
-  error: unknown;
-  isPending: boolean;
-}
-
-/** The frame every action form shares: the error, the fields, cancel and submit. */
-export function ActionFrame({
-  mutation,
-  fields,
-  onSubmit,
-  onCancel,
-  submitLabel,
-  submitTestId,
-  submitColor,
-  children,
-}: {
-  mutation: MutationState;
-  fields: readonly string[];
-  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
-  onCancel: () => void;
-  submitLabel: string;
-  submitTestId: string;
-  submitColor?: string;
-  children: ReactNode;
-}) {
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack>
-        {children}
-        <ErrorAlert error={mutation.error} fields={fields} />
-        <FormActions
-          submitLabel={submitLabel}
-          submitTestId={submitTestId}
-          submitColor={submitColor}
-          pending={mutation.isPending}
-          onCancel={onCancel}
-        />
-      </Stack>
-    </form>
-  );
 }
 
 const same = (path: string) => path.split('.')[0] ?? path;
