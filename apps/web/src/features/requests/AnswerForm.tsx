@@ -39,7 +39,7 @@ import {
 } from './answer';
 import { useAnswerRequest } from './api';
 import { ActionFrame, type ActionFormProps } from './RequestActionForms';
-import { useSubmissionKey } from './useSubmissionKey';
+import { sendOnce, useSubmissionKey } from './useSubmissionKey';
 import { checkBody, serverErrors, type Checker } from './validate';
 import { localNow } from './localTime';
 
@@ -92,16 +92,12 @@ export function AnswerForm({ request, onDone, onCancel }: ActionFormProps) {
   });
   const submit = form.onSubmit((values) => {
     const body = toAnswerBody(request.type, values);
-    answer.mutate(
-      { body, key: key.for(body) },
-      {
-        onSuccess: (updated) => {
-          key.done();
-          onDone(updated);
-        },
-        onError: (error) => form.setErrors(serverErrors(error, answerFieldOf)),
+    sendOnce(answer, key, body, {
+      onSuccess: (updated) => {
+        onDone(updated);
       },
-    );
+      onError: (error) => form.setErrors(serverErrors(error, answerFieldOf)),
+    });
   });
   return (
     <ActionFrame

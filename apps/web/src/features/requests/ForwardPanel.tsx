@@ -11,7 +11,7 @@ import { SectionCard } from '../../ui/SectionCard';
 import { formatVnd } from '../registry/format';
 import { useForwardHolds, useRecipients } from './api';
 import { forwardRows, matchRecipient, toForwardBody } from './forward';
-import { useSubmissionKey } from './useSubmissionKey';
+import { sendOnce, useSubmissionKey } from './useSubmissionKey';
 import { ScrollTable } from './ScrollTable';
 
 /**
@@ -65,19 +65,15 @@ export function ForwardPanel({ request }: { request: AgencyRequestDetail }) {
       }),
     );
     const body = toForwardBody(picks, legalBasis);
-    forward.mutate(
-      { body, key: key.for(body) },
-      {
-        onSuccess: (result) => {
-          key.done();
-          setSelected(new Set());
-          notifications.show({
-            color: 'teal',
-            message: t('requests.actions.done.forwarded', { count: result.items.length }),
-          });
-        },
+    sendOnce(forward, key, body, {
+      onSuccess: (result) => {
+        setSelected(new Set());
+        notifications.show({
+          color: 'teal',
+          message: t('requests.actions.done.forwarded', { count: result.items.length }),
+        });
       },
-    );
+    });
   };
 
   return (

@@ -45,7 +45,7 @@ import { matchRecipient } from './forward';
 import { localNow } from './localTime';
 import { prefillFrom } from './prefill';
 import { requestPath } from './links';
-import { useSubmissionKey } from './useSubmissionKey';
+import { sendOnce, useSubmissionKey } from './useSubmissionKey';
 import { checkBody, serverErrors } from './validate';
 
 type RequestForm = UseFormReturnType<NewRequestValues>;
@@ -91,23 +91,19 @@ function NewRequest() {
 
   const submit = form.onSubmit((values) => {
     const body = toCreateRequestBody(values);
-    create.mutate(
-      { body, key: key.for(body) },
-      {
-        onSuccess: (created) => {
-          key.done();
-          notifications.show({
-            color: 'teal',
-            message: t('requests.form.created', { code: created.code, agency: created.recipientAgencyName }),
-          });
-          void navigate(requestPath(created.id));
-        },
-        onError: (error) => {
-          form.setErrors(serverErrors(error, createFieldOf));
-          focusFirstError();
-        },
+    sendOnce(create, key, body, {
+      onSuccess: (created) => {
+        notifications.show({
+          color: 'teal',
+          message: t('requests.form.created', { code: created.code, agency: created.recipientAgencyName }),
+        });
+        void navigate(requestPath(created.id));
       },
-    );
+      onError: (error) => {
+        form.setErrors(serverErrors(error, createFieldOf));
+        focusFirstError();
+      },
+    });
   }, focusFirstError);
 
   const changeType = (next: RequestType) => {

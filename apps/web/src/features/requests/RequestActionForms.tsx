@@ -7,7 +7,7 @@ import { ActionFrame } from '../../ui/ActionFrame';
 
 export { ActionFrame };
 import { useCancelRequest, useRefuseRequest, useRenewHold } from './api';
-import { useSubmissionKey } from './useSubmissionKey';
+import { sendOnce, useSubmissionKey } from './useSubmissionKey';
 import { checkBody, serverErrors } from './validate';
 
 export interface ActionFormProps {
@@ -37,16 +37,12 @@ export function ReasonForm({
   });
   const submit = form.onSubmit((values) => {
     const body = { reason: values.reason.trim() };
-    mutation.mutate(
-      { body, key: key.for(body) },
-      {
-        onSuccess: (updated) => {
-          key.done();
-          onDone(updated);
-        },
-        onError: (error) => form.setErrors(serverErrors(error, same)),
+    sendOnce(mutation, key, body, {
+      onSuccess: (updated) => {
+        onDone(updated);
       },
-    );
+      onError: (error) => form.setErrors(serverErrors(error, same)),
+    });
   });
   return (
     <ActionFrame
@@ -96,16 +92,12 @@ export function RenewForm({ request, onDone, onCancel }: ActionFormProps) {
   });
   const submit = form.onSubmit((values) => {
     const body = toBody(values);
-    renew.mutate(
-      { body, key: key.for(body) },
-      {
-        onSuccess: (updated) => {
-          key.done();
-          onDone(updated);
-        },
-        onError: (error) => form.setErrors(serverErrors(error, same)),
+    sendOnce(renew, key, body, {
+      onSuccess: (updated) => {
+        onDone(updated);
       },
-    );
+      onError: (error) => form.setErrors(serverErrors(error, same)),
+    });
   });
   return (
     <ActionFrame

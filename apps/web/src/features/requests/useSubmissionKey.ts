@@ -7,3 +7,34 @@ export function useSubmissionKey(): SubmissionKey {
   key.current ??= new SubmissionKey();
   return key.current;
 }
+
+/** A write sent with an idempotency key: a mutation taking `{ body, key }`. */
+interface KeyedMutation<B, T> {
+  mutate(
+    variables: { body: B; key: string },
+    options: { onSuccess: (answer: T) => void; onError: (error: unknown) => void },
+  ): void;
+}
+
+/**
+ * Sends a form's body with this submission's key (the same key again for a retry of the same body); the
+ * key is spent once the server has taken it.
+ */
+export function sendOnce<B, T>(
+  mutation: KeyedMutation<B, T>,
+  key: SubmissionKey,
+  body: B,
+  handlers: { onSuccess: (answer: T) => void; onError?: (error: unknown) => void },
+): void {
+  mutation.mutate(
+    { body, key: key.for(body) },
+    {
+      onSuccess: (answer) => {
+        key.done();
+        handlers.onSuccess(answer);
+      },
+      // Without a handler, the error is the mutation's to show (ActionFrame, ErrorAlert).
+      onError: (error) => handlers.onError?.(error),
+    },
+  );
+}
