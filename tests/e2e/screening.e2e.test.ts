@@ -193,6 +193,68 @@ for (const database of serverDatabases()) {
         expect(await page.getByTestId('screening-review-notice-link').getAttribute('href')).toMatch(
           /^\/app\/yeu-cau\/[0-9a-f-]{36}$/,
         );
+        await page.getByTestId('screening-review-close').click();
+      });
+
+      it('backtests the published set over past transfers pasted as CSV', async () => {
+        await page.getByTestId('screening-nav-rule-sets').click();
+        await page.getByTestId('screening-backtest-open').first().click();
+        await page
+          .getByTestId('screening-backtest-csv')
+          .fill(
+            [
+              'transfer_id,at,amount_vnd,channel,payer_bank,payer_account,payee_bank,payee_account,payee_name_shown,label',
+              'P1,2026-03-01T08:00:00+07:00,800000,mobile_app,VCB,0011001111111,TCB,19030000111,TRAN VAN BINH,0',
+              'P2,2026-03-01T09:00:00+07:00,4000000,mobile_app,VCB,0011001111111,TCB,19030000222,TRAN VAN AN,1',
+            ].join('\n'),
+          );
+        await page.getByTestId('screening-backtest-submit').click();
+        const result = page.getByTestId('screening-backtest-result');
+        await expect.poll(() => result.getAttribute('data-transfers'), poll).toBe('2');
+        expect(await page.getByTestId('screening-backtest-action-hold').getAttribute('data-count')).toBe('1');
+        expect(await page.getByTestId('screening-backtest-recall').innerText()).toMatch(/100/);
+        // The panel is a dialog: Escape closes it.
+        await page.keyboard.press('Escape');
+        await result.waitFor({ state: 'detached' });
+      });
+
+      it('shows an account the mule detector flagged from completed transfers, and dismisses it', async () => {
+        const at = (minutes: number) => new Date(Date.now() - (120 - minutes) * 60_000).toISOString();
+        const mule = { bank: 'ACB', account: '2468013579' };
+        const transfers = [
+          ...[1, 2, 3, 4].map((i) => ({
+            transferId: `IN-${i}`,
+            payer: { bank: 'VCB', account: `00110000${i}${i}${i}` },
+            payee: mule,
+            amountVnd: 2_000_000,
+            at: at(i * 5),
+          })),
+          ...[1, 2].map((i) => ({
+            transferId: `OUT-${i}`,
+            payer: mule,
+            payee: { bank: 'BIDV', account: `3100000${i}${i}${i}${i}` },
+            amountVnd: 3_900_000,
+            at: at(60 + i * 5),
+          })),
+        ];
+        const fed = await fetch(`${server.url}/api/screening/completed`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ transfers }),
+        });
+        expect(fed.status, await fed.clone().text()).toBe(200);
+        await page.getByTestId('screening-nav-flags').click();
+        const row = page.getByTestId('screening-flag-row').first();
+        await expect.poll(() => row.getAttribute('data-typology'), poll).toBe('pass_through');
+        expect(await row.getByTestId('screening-flag-account').innerText()).toContain('2468013579');
+        await row.getByTestId('screening-flag-dismiss').click();
+        await page
+          .getByTestId('screening-review-note')
+          .fill('Tài khoản thu hộ của cửa hàng, đã xác minh với khách hàng');
+        await page.getByTestId('screening-review-submit').click();
+        await expect
+          .poll(() => page.getByTestId('screening-review-result').getAttribute('data-status'), poll)
+          .toBe('dismissed');
       });
     },
   );

@@ -44,6 +44,7 @@ export const routes: RouteObject[] = [
           { path: 'yeu-cau/:requestId', ...page(() => import('../routes/RequestDetailRoute')) },
           { path: 'thu-hoi', ...page(() => import('../routes/RecoveryRoute')) },
           { path: 'sang-loc', ...page(() => import('../routes/ScreeningReviewsRoute')) },
+          { path: 'sang-loc/gan-co', ...page(() => import('../routes/ScreeningFlagsRoute')) },
           { path: 'sang-loc/quyet-dinh', ...page(() => import('../routes/ScreeningDecisionsRoute')) },
           { path: 'sang-loc/bo-quy-tac', ...page(() => import('../routes/ScreeningRuleSetsRoute')) },
           { path: 'webhooks', ...page(() => import('../routes/WebhooksRoute')) },

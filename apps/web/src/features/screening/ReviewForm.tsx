@@ -1,30 +1,25 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ReviewItem } from '@khien/contracts';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormActions } from '../../ui/FormActions';
-import { SearchableSelect } from '../../ui/SearchableSelect';
 import { useCan } from '../auth/me-context';
 import { formatVnd } from '../registry/format';
 import { requestPath } from '../requests/links';
-import { usePoliceAgencies, useReview } from './api';
+import { useReview } from './api';
 import { ReviewStatusBadge } from './badges';
-import { initialReviewValues, toReviewBody, type ReviewOutcome, type ReviewValues } from './review';
+import { NoticeFields } from './NoticeFields';
+import {
+  initialReviewValues,
+  toReviewBody,
+  type AnyOutcome,
+  type ReviewOutcome,
+  type ReviewValues,
+} from './review';
 import { checkReview, reviewServerErrors } from './validate';
 
 const fields = ['note', 'policeAgencyId', 'holderName', 'idNumber', 'ebankingPhone', 'reasonCode'] as const;
@@ -43,55 +38,104 @@ export function ReviewForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const can = useCan();
   const review = useReview(item.transferId);
   const [done, setDone] = useState<ReviewItem | null>(null);
   const confirming = outcome === 'confirmed_fraud';
-  const mayNotify = confirming && can('request.send');
-  const form = useForm<ReviewValues>({
-    initialValues: initialReviewValues(item.payee.holderName ?? item.payee.nameShown),
-    validate: (values) => checkReview(outcome, values),
-  });
-  const police = usePoliceAgencies(mayNotify && form.values.sendNotice);
-  const policeOptions = (police.data?.items ?? []).map((agency) => ({
-    value: agency.id,
-    label: agency.shortName ? `${agency.name} (${agency.shortName})` : agency.name,
-  }));
+  const doneMessage = (updated: ReviewItem) =>
+    t(
+      updated.reviewStatus === 'released'
+        ? 'screening.reviewForm.released'
+        : 'screening.reviewForm.confirmed',
+      { id: updated.transferId },
+    );
 
-  if (done) return <ReviewDone item={done} onClose={onClose} />;
-
-  const submit = form.onSubmit((values) => {
-    review.mutate(toReviewBody(outcome, values), {
-      onSuccess: (updated) => {
-        notifications.show({
-          color: 'teal',
-          message: t(
-            updated.reviewStatus === 'released'
-              ? 'screening.reviewForm.released'
-              : 'screening.reviewForm.confirmed',
-            { id: updated.transferId },
-          ),
-        });
-        setDone(updated);
-      },
-      onError: (error) => form.setErrors(reviewServerErrors(error)),
-    });
-  });
+  if (done)
+    return (
+      <OutcomeResult
+        status={done.reviewStatus}
+        tone={done.reviewStatus === 'released' ? 'teal' : 'red'}
+        badge={<ReviewStatusBadge status={done.reviewStatus} />}
+        message={doneMessage(done)}
+        noticeRequestId={done.noticeRequestId}
+        onClose={onClose}
+      />
+    );
 
   return (
-    <form onSubmit={submit} noValidate data-testid="screening-review-form" data-outcome={outcome}>
+    <OutcomeForm
+      outcome={outcome}
+      holderName={item.payee.holderName ?? item.payee.nameShown}
+      summary={t('screening.reviewForm.summary', {
+        amount: formatVnd(item.amountVnd),
+        payer: item.payer.name ?? item.payer.account,
+        payee: item.payee.nameShown,
+        bank: `${item.payee.bank} ${item.payee.account}`,
+      })}
+      intro={t(confirming ? 'screening.reviewForm.confirmIntro' : 'screening.reviewForm.releaseIntro')}
+      submitLabel={t(
+        confirming ? 'screening.reviewForm.submitConfirm' : 'screening.reviewForm.submitRelease',
+      )}
+      pending={review.isPending}
+      error={review.error}
+      onSubmit={(values, setErrors) =>
+        review.mutate(toReviewBody(outcome, values), {
+          onSuccess: (updated) => {
+            notifications.show({ color: 'teal', message: doneMessage(updated) });
+            setDone(updated);
+          },
+          onError: (error) => setErrors(reviewServerErrors(error)),
+        })
+      }
+      onClose={onClose}
+    />
+  );
+}
+
+/**
+ * The note and, when fraud is confirmed and the user may send requests, the optional notice to the police:
+ * the form of a held transfer's review and of a flagged account's alike.
+ */
+export function OutcomeForm({
+  outcome,
+  holderName,
+  summary,
+  intro,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  outcome: AnyOutcome;
+  /** The account holder's name to start the notice from, when known. */
+  holderName: string | null;
+  summary: string;
+  intro: string;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (values: ReviewValues, setErrors: (errors: Record<string, string>) => void) => void;
+  onClose: () => void;
+}) {
+  const can = useCan();
+  const { t } = useTranslation();
+  const confirming = outcome === 'confirmed_fraud';
+  const form = useForm<ReviewValues>({
+    initialValues: initialReviewValues(holderName),
+    validate: (values) => checkReview(outcome, values),
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit((values) => onSubmit(values, form.setErrors))}
+      noValidate
+      data-testid="screening-review-form"
+      data-outcome={outcome}
+    >
       <Stack>
         <Text size="sm" fw={500}>
-          {t('screening.reviewForm.summary', {
-            amount: formatVnd(item.amountVnd),
-            payer: item.payer.name ?? item.payer.account,
-            payee: item.payee.nameShown,
-            bank: `${item.payee.bank} ${item.payee.account}`,
-          })}
+          {summary}
         </Text>
-        <Text size="sm">
-          {t(confirming ? 'screening.reviewForm.confirmIntro' : 'screening.reviewForm.releaseIntro')}
-        </Text>
+        <Text size="sm">{intro}</Text>
         <Textarea
           label={t('screening.reviewForm.note')}
           description={t('screening.reviewForm.noteHelp')}
@@ -104,79 +148,13 @@ export function ReviewForm({
           data-testid="screening-review-note"
           {...form.getInputProps('note')}
         />
-        {mayNotify && (
-          <Checkbox
-            label={t('screening.reviewForm.sendNotice')}
-            description={t('screening.reviewForm.sendNoticeHelp')}
-            data-testid="screening-review-send-notice"
-            {...form.getInputProps('sendNotice', { type: 'checkbox' })}
-          />
-        )}
-        {mayNotify && form.values.sendNotice && (
-          <Fieldset legend={t('screening.reviewForm.noticeTitle')} data-testid="screening-review-notice">
-            <Stack gap="sm">
-              <SearchableSelect
-                label={t('screening.reviewForm.policeAgency')}
-                placeholder={t('screening.reviewForm.policeAgencyPlaceholder')}
-                nothingFoundMessage={t('screening.reviewForm.policeNone')}
-                data={policeOptions}
-                required
-                disabled={police.isPending}
-                data-testid="screening-review-police"
-                {...form.getInputProps('policeAgencyId')}
-              />
-              {police.isSuccess && policeOptions.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('screening.reviewForm.policeNone')}
-                </Text>
-              )}
-              <ErrorAlert error={police.error} />
-              <TextInput
-                label={t('screening.reviewForm.holderName')}
-                required
-                maxLength={200}
-                autoComplete="off"
-                data-testid="screening-review-holder-name"
-                {...form.getInputProps('holderName')}
-              />
-              <TextInput
-                label={t('screening.reviewForm.idNumber')}
-                description={t('screening.reviewForm.idNumberHelp')}
-                required
-                maxLength={20}
-                autoComplete="off"
-                data-testid="screening-review-id-number"
-                {...form.getInputProps('idNumber')}
-              />
-              <TextInput
-                label={t('screening.reviewForm.ebankingPhone')}
-                description={t('common.optional')}
-                type="tel"
-                inputMode="tel"
-                maxLength={20}
-                autoComplete="off"
-                data-testid="screening-review-phone"
-                {...form.getInputProps('ebankingPhone')}
-              />
-              <TextInput
-                label={t('screening.reviewForm.reasonCode')}
-                description={t('screening.reviewForm.reasonCodeHelp')}
-                required
-                maxLength={20}
-                data-testid="screening-review-reason-code"
-                {...form.getInputProps('reasonCode')}
-              />
-            </Stack>
-          </Fieldset>
-        )}
-        <ErrorAlert error={review.error} fields={fields} />
+        {confirming && can('request.send') && <NoticeFields form={form} />}
+        <ErrorAlert error={error} fields={fields} />
         <FormActions
-          submitLabel={t(
-            confirming ? 'screening.reviewForm.submitConfirm' : 'screening.reviewForm.submitRelease',
-          )}
+          submitLabel={submitLabel}
           submitTestId="screening-review-submit"
           submitColor={confirming ? 'red.9' : undefined}
-          pending={review.isPending}
+          pending={pending}
           onCancel={onClose}
         />
       </Stack>
@@ -184,27 +162,35 @@ export function ReviewForm({
   );
 }
 
-function ReviewDone({ item, onClose }: { item: ReviewItem; onClose: () => void }) {
+/** What a review did, with the link to the notice sent to the police; stays until closed. */
+export function OutcomeResult({
+  status,
+  tone,
+  badge,
+  message,
+  noticeRequestId,
+  onClose,
+}: {
+  status: string;
+  tone: string;
+  badge: ReactNode;
+  message: string;
+  noticeRequestId: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Stack data-testid="screening-review-result" data-status={item.reviewStatus}>
-      <Alert color={item.reviewStatus === 'released' ? 'teal' : 'red'} variant="light" role="status">
+    <Stack data-testid="screening-review-result" data-status={status}>
+      <Alert color={tone} variant="light" role="status">
         <Stack gap="xs" align="flex-start">
-          <ReviewStatusBadge status={item.reviewStatus} />
-          <Text size="sm">
-            {t(
-              item.reviewStatus === 'released'
-                ? 'screening.reviewForm.released'
-                : 'screening.reviewForm.confirmed',
-              { id: item.transferId },
-            )}
-          </Text>
-          {item.noticeRequestId && (
+          {badge}
+          <Text size="sm">{message}</Text>
+          {noticeRequestId && (
             <>
               <Text size="sm">{t('screening.reviewForm.noticeSent')}</Text>
               <Anchor
                 component={Link}
-                to={requestPath(item.noticeRequestId)}
+                to={requestPath(noticeRequestId)}
                 data-testid="screening-review-notice-link"
               >
                 {t('screening.reviews.notice')}

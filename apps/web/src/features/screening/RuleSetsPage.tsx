@@ -16,6 +16,7 @@ import { SectionCard } from '../../ui/SectionCard';
 import { useCan } from '../auth/me-context';
 import { ScrollTable } from '../requests/ScrollTable';
 import { useCreateDraft, usePublish, useRuleSets, useShadow } from './api';
+import { BacktestPanel } from './BacktestPanel';
 import { RuleSetStatusBadge } from './badges';
 import { DraftEditor } from './DraftEditor';
 import { RuleProblems } from './RuleProblems';
@@ -48,6 +49,13 @@ function RuleSets() {
   /** The rules shown: a version, 'default', or null for the version in force (the default when none). */
   const [shown, setShown] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problems | null>(null);
+  /** The version being backtested (0: the default set); kept while its dialog fades out. */
+  const [backtesting, setBacktesting] = useState<number | null>(null);
+  const [backtestOpened, setBacktestOpened] = useState(false);
+  const openBacktest = (version: number) => {
+    setBacktesting(version);
+    setBacktestOpened(true);
+  };
   const publish = usePublish();
   const shadow = useShadow();
 
@@ -123,6 +131,7 @@ function RuleSets() {
                 manage={manage}
                 shadowPending={shadow.isPending ? (shadow.variables?.version ?? null) : null}
                 onEdit={setEditing}
+                onBacktest={openBacktest}
                 onPublish={(version) => {
                   publish.reset();
                   setPublishing(version);
@@ -153,6 +162,7 @@ function RuleSets() {
           list={list}
           shown={shownKey}
           onShow={setShown}
+          onBacktest={openBacktest}
           ruleSetTitle={shownVersion}
           set={shownSet}
         />
@@ -179,6 +189,20 @@ function RuleSets() {
               setProblems(null);
             }}
           />
+        )}
+      </ResponsiveModal>
+      <ResponsiveModal
+        opened={backtestOpened}
+        onClose={() => setBacktestOpened(false)}
+        title={
+          backtesting
+            ? t('screening.backtest.titleVersion', { version: backtesting })
+            : t('screening.backtest.titleDefault')
+        }
+        size="xl"
+      >
+        {backtesting !== null && (
+          <BacktestPanel key={backtesting} version={backtesting} onClose={() => setBacktestOpened(false)} />
         )}
       </ResponsiveModal>
       <ConfirmModal
@@ -221,6 +245,7 @@ function VersionTable({
   manage,
   shadowPending,
   onEdit,
+  onBacktest,
   onPublish,
   onShadow,
 }: {
@@ -228,6 +253,7 @@ function VersionTable({
   manage: boolean;
   shadowPending: number | null;
   onEdit: (version: RuleSetVersion) => void;
+  onBacktest: (version: number) => void;
   onPublish: (version: RuleSetVersion) => void;
   onShadow: (version: RuleSetVersion, on: boolean) => void;
 }) {
@@ -246,6 +272,7 @@ function VersionTable({
           <Table.Th scope="col">{t('screening.ruleSets.column.rules')}</Table.Th>
           <Table.Th scope="col">{t('screening.ruleSets.column.createdAt')}</Table.Th>
           <Table.Th scope="col">{t('screening.ruleSets.column.publishedAt')}</Table.Th>
+          <Table.Th scope="col">{t('screening.ruleSets.column.backtest')}</Table.Th>
           {manage && <Table.Th scope="col">{t('screening.ruleSets.column.actions')}</Table.Th>}
         </>
       }
@@ -289,6 +316,18 @@ function VersionTable({
             </Table.Td>
             <Table.Td>
               <Text size="sm">{item.publishedAt ? formatDateTime(item.publishedAt) : t('common.none')}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-sm"
+                variant="default"
+                onClick={() => onBacktest(item.version)}
+                aria-label={t('screening.backtest.openFor', version)}
+                data-testid="screening-backtest-open"
+                data-version={item.version}
+              >
+                {t('screening.backtest.open')}
+              </Button>
             </Table.Td>
             {manage && (
               <Table.Td>
@@ -348,12 +387,14 @@ function RulesSection({
   list,
   shown,
   onShow,
+  onBacktest,
   ruleSetTitle,
   set,
 }: {
   list: RuleSetList;
   shown: string;
   onShow: (value: string) => void;
+  onBacktest: (version: number) => void;
   ruleSetTitle: RuleSetVersion | undefined;
   set: RuleSetList['default'];
 }) {
@@ -377,15 +418,30 @@ function RulesSection({
             : t('screening.ruleSets.defaultTitle', { id: list.default.id, version: list.default.version })}
         </Title>
         {!ruleSetTitle && <Text size="sm">{t('screening.ruleSets.defaultIntro')}</Text>}
-        <Select
-          label={t('screening.ruleSets.view')}
-          data={options}
-          value={shown}
-          onChange={(value) => onShow(value ?? 'default')}
-          allowDeselect={false}
-          maw={{ sm: 420 }}
-          data-testid="screening-rules-shown"
-        />
+        <Group align="flex-end" gap="sm">
+          <Select
+            label={t('screening.ruleSets.view')}
+            data={options}
+            value={shown}
+            onChange={(value) => onShow(value ?? 'default')}
+            allowDeselect={false}
+            w={{ base: '100%', sm: 420 }}
+            data-testid="screening-rules-shown"
+          />
+          <Button
+            variant="default"
+            onClick={() => onBacktest(ruleSetTitle?.version ?? 0)}
+            aria-label={
+              ruleSetTitle
+                ? t('screening.backtest.openFor', { version: ruleSetTitle.version })
+                : t('screening.backtest.openDefault')
+            }
+            data-testid="screening-backtest-open"
+            data-version={ruleSetTitle?.version ?? 0}
+          >
+            {t('screening.backtest.open')}
+          </Button>
+        </Group>
         <RulesTable ruleSet={set} />
       </Stack>
     </Card>

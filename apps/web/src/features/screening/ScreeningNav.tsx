@@ -1,15 +1,16 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { decisionsPath, reviewsPath, ruleSetsPath } from './links';
+import { decisionsPath, flagsPath, reviewsPath, ruleSetsPath } from './links';
 
 const pages = [
   { to: reviewsPath, key: 'reviews', testId: 'screening-nav-reviews' },
+  { to: flagsPath, key: 'flags', testId: 'screening-nav-flags' },
   { to: decisionsPath, key: 'decisions', testId: 'screening-nav-decisions' },
   { to: ruleSetsPath, key: 'ruleSets', testId: 'screening-nav-rule-sets' },
 ] as const;
 
-/** The three screening pages, one menu entry: the current one is marked in words for screen readers too. */
+/** The screening pages, one menu entry: the current one is marked in words for screen readers too. */
 export function ScreeningNav() {
   const { t } = useTranslation();
   const { pathname } = useLocation();

@@ -1,17 +1,22 @@
 import {
+  BacktestResult,
   DecisionPage,
+  FlagItem,
+  FlagPage,
   RequestRecipients,
   ReviewItem,
   ReviewPage,
   RuleSetList,
   RuleSetVersion,
   type EditRuleSetDraft,
+  type FlagReviewBody,
   type ReviewBody,
   type ReviewStatus,
   type ScreeningAction,
 } from '@khien/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiPath } from '../../api/client';
+import type { FlagStatus } from './flags';
 import { isApiError } from '../../api/problem';
 
 export const screeningKeys = {
@@ -24,6 +29,9 @@ export const screeningKeys = {
     ['screening', 'decisions', action ?? null, offset, limit] as const,
   ruleSets: ['screening', 'rule-sets'] as const,
   police: ['screening', 'police'] as const,
+  flags: ['screening', 'flags'] as const,
+  flagList: (status: FlagStatus, offset: number, limit: number) =>
+    ['screening', 'flags', status, offset, limit] as const,
 };
 
 export function useReviews(status: ReviewStatus, offset: number, limit: number) {
@@ -136,3 +144,44 @@ export const useShadow = () =>
       { schema: RuleSetVersion },
     ),
   );
+
+export function useFlags(status: FlagStatus, offset: number, limit: number) {
+  return useQuery({
+    queryKey: screeningKeys.flagList(status, offset, limit),
+    queryFn: ({ signal }) =>
+      api.get('/api/screening/flags', { schema: FlagPage, query: { status, limit, offset }, signal }),
+    placeholderData: keepPreviousData,
+    // A live list: the mule detector raises flags as completed transfers come in.
+    staleTime: 0,
+    refetchInterval: 15_000,
+  });
+}
+
+/** Dismisses a flagged account or confirms fraud; every list of flags is read again. */
+export function useFlagReview(flagId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FlagReviewBody) =>
+      api.post(apiPath('/api/screening/flags/:flagId', { flagId }), body, { schema: FlagItem }),
+    onSuccess: (item) => {
+      void queryClient.invalidateQueries({ queryKey: screeningKeys.flags });
+      if (item.noticeRequestId) void queryClient.invalidateQueries({ queryKey: ['requests'] });
+    },
+    onError: (error) => {
+      if (isApiError(error, 'screening.review_done'))
+        void queryClient.invalidateQueries({ queryKey: screeningKeys.flags });
+    },
+  });
+}
+
+/** Runs a version (0: the default set) over past transfers given as CSV; nothing is stored. */
+export function useBacktest() {
+  return useMutation({
+    mutationFn: ({ version, csv }: { version: number; csv: string }) =>
+      api.post(
+        apiPath('/api/screening/rule-sets/:version/backtest', { version: String(version) }),
+        { csv },
+        { schema: BacktestResult },
+      ),
+  });
+}

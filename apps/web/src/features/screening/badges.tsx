@@ -1,7 +1,8 @@
 import { Badge } from '@mantine/core';
 import type { ReviewStatus, RuleSetStatus, ScreeningAction } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
-import { actionColor, actionSign, reviewStatusColor, ruleSetStatusColor } from './labels';
+import type { FlagStatus } from './flags';
+import { actionColor, actionSign, flagStatusColor, reviewStatusColor, ruleSetStatusColor } from './labels';
 
 const dotBadge = { variant: 'dot', size: 'lg', tt: 'none', miw: 'max-content' } as const;
 
@@ -50,6 +51,20 @@ export function RuleSetStatusBadge({ status }: { status: RuleSetStatus }) {
       data-status={status}
     >
       {t(`screening.ruleSetStatus.${status}`)}
+    </Badge>
+  );
+}
+
+export function FlagStatusBadge({ status }: { status: FlagStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      {...dotBadge}
+      color={flagStatusColor[status]}
+      data-testid="screening-flag-status"
+      data-status={status}
+    >
+      {t(`screening.flagStatus.${status}`)}
     </Badge>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReviewStatus, RuleSetStatus, ScreeningAction } from '@khien/contracts';
+import type { FlagStatus } from './flags';
 
 /** The colour of an action, from the weakest to the strongest; the words always say it too. */
 export const actionColor: Record<ScreeningAction, string> = {
@@ -22,4 +23,10 @@ export const ruleSetStatusColor: Record<RuleSetStatus, string> = {
   draft: 'blue.8',
   published: 'teal.8',
   retired: 'gray.7',
+};
+
+export const flagStatusColor: Record<FlagStatus, string> = {
+  pending: 'orange.8',
+  dismissed: 'gray.7',
+  confirmed_fraud: 'red.9',
 };

@@ -1,7 +1,11 @@
-import type { ReviewBody } from '@khien/contracts';
+import type { FlagReviewBody, ReviewBody } from '@khien/contracts';
 import { foldVietnamese } from '../../ui/text';
 
 export type ReviewOutcome = ReviewBody['outcome'];
+/** A flagged account's outcome: dismissed, or fraud confirmed like a held transfer. */
+export type FlagOutcome = FlagReviewBody['outcome'];
+/** Any outcome the shared review form sends: a held transfer's or a flagged account's. */
+export type AnyOutcome = ReviewOutcome | FlagOutcome;
 
 /** The review form's fields: the note, and the police notice when confirming fraud. */
 export interface ReviewValues {
@@ -31,8 +35,11 @@ export function initialReviewValues(holderName: string | null): ReviewValues {
  * `POST /api/screening/reviews/:transferId`'s body: text trimmed, the ID number in capitals, an empty
  * phone left out, and the notice only when fraud is confirmed and the analyst chose to send it.
  */
-export function toReviewBody(outcome: ReviewOutcome, values: ReviewValues): ReviewBody {
-  const body: ReviewBody = { outcome, note: values.note.trim() };
+export function toReviewBody<O extends AnyOutcome>(
+  outcome: O,
+  values: ReviewValues,
+): Omit<ReviewBody, 'outcome'> & { outcome: O } {
+  const body: Omit<ReviewBody, 'outcome'> & { outcome: O } = { outcome, note: values.note.trim() };
   if (outcome === 'confirmed_fraud' && values.sendNotice) {
     const phone = values.ebankingPhone.trim();
     body.notice = {

@@ -1,9 +1,9 @@
-import { ReviewBody } from '@khien/contracts';
+import { FlagReviewBody, ReviewBody } from '@khien/contracts';
 import { ApiError } from '../../api/problem';
 import { i18n } from '../../i18n';
 import { describeIssue } from '../../ui/errors';
 import { fieldMessageText, hasMessage, translate } from '../../ui/messages';
-import { reviewFieldOf, toReviewBody, type ReviewOutcome, type ReviewValues } from './review';
+import { reviewFieldOf, toReviewBody, type AnyOutcome, type ReviewValues } from './review';
 
 /** Reviews take a note of 3 characters or more, which the shared `reason.too_short` words do not say. */
 function messageFor(message: string, fallback: () => string): string {
@@ -11,11 +11,12 @@ function messageFor(message: string, fallback: () => string): string {
 }
 
 /** The review form's errors, checked by the contract as the server will check the body. */
-export function checkReview(outcome: ReviewOutcome, values: ReviewValues): Record<string, string> {
+export function checkReview(outcome: AnyOutcome, values: ReviewValues): Record<string, string> {
   const errors: Record<string, string> = {};
   if (outcome === 'confirmed_fraud' && values.sendNotice && !values.policeAgencyId)
     errors.policeAgencyId = translate({ key: 'fieldErrors.required' });
-  const result = ReviewBody.safeParse(toReviewBody(outcome, values));
+  const schema = outcome === 'dismissed' ? FlagReviewBody : ReviewBody;
+  const result = schema.safeParse(toReviewBody(outcome, values));
   if (result.success) return errors;
   for (const issue of result.error.issues) {
     const field = reviewFieldOf(issue.path.map(String).join('.'));
