@@ -382,6 +382,35 @@ export function createScreeningService(deps: ScreeningDependencies) {
     });
   }
 
+  /** A page of an analyst's queue (held transfers, flagged accounts): personal data, so the read is audited. */
+  async function auditedQueue<R, I>(
+    context: RequestContext,
+    action: string,
+    targetType: string,
+    query: { status: string; limit: number; offset: number },
+    read: (
+      db: Kysely<DB>,
+      agencyId: string,
+      query: { status: string; limit: number; offset: number },
+    ) => Promise<{
+      rows: R[];
+      total: number;
+    }>,
+    itemOf: (row: R) => I,
+  ): Promise<{ items: I[]; total: number }> {
+    const actor = requireBank(context, 'screening.review');
+    const page = await read(db, actor.agency.id, query);
+    if (page.rows.length > 0)
+      await audit.record(db, context, {
+        action,
+        targetType,
+        targetAgencyId: actor.agency.id,
+        personalData: true,
+        details: { status: query.status, count: page.rows.length },
+      });
+    return { total: page.total, items: page.rows.map(itemOf) };
+  }
+
   function flagItemOf(row: FlagRow): FlagItem {
     return {
       id: row.id,
@@ -494,17 +523,14 @@ export function createScreeningService(deps: ScreeningDependencies) {
 
     /** Held and blocked transfers, with the transfer's parties (personal data: the read is audited). */
     async reviews(context: RequestContext, query: z.output<typeof ReviewListQuery>): Promise<ReviewPage> {
-      const actor = requireBank(context, 'screening.review');
-      const page = await repository.reviews(db, actor.agency.id, query);
-      if (page.rows.length > 0)
-        await audit.record(db, context, {
-          action: 'screening.review_read',
-          targetType: 'screening_decisions',
-          targetAgencyId: actor.agency.id,
-          personalData: true,
-          details: { status: query.status, count: page.rows.length },
-        });
-      return { total: page.total, items: page.rows.map(reviewItemOf) };
+      return auditedQueue(
+        context,
+        'screening.review_read',
+        'screening_decisions',
+        query,
+        repository.reviews,
+        reviewItemOf,
+      );
     },
 
     /**
@@ -555,17 +581,14 @@ export function createScreeningService(deps: ScreeningDependencies) {
     },
 
     async flags(context: RequestContext, query: z.output<typeof FlagListQuery>): Promise<FlagPage> {
-      const actor = requireBank(context, 'screening.review');
-      const page = await repository.flags(db, actor.agency.id, query);
-      if (page.rows.length > 0)
-        await audit.record(db, context, {
-          action: 'screening.flags_read',
-          targetType: 'screening_flags',
-          targetAgencyId: actor.agency.id,
-          personalData: true,
-          details: { status: query.status, count: page.rows.length },
-        });
-      return { total: page.total, items: page.rows.map(flagItemOf) };
+      return auditedQueue(
+        context,
+        'screening.flags_read',
+        'screening_flags',
+        query,
+        repository.flags,
+        flagItemOf,
+      );
     },
 
     /** An analyst dismisses a flagged account, or confirms fraud (listed; the police may be notified). */
