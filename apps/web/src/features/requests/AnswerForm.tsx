@@ -39,8 +39,8 @@ import {
 } from './answer';
 import { useAnswerRequest } from './api';
 import { ActionFrame, type ActionFormProps } from './RequestActionForms';
-import { sendOnce, useSubmissionKey } from './useSubmissionKey';
-import { checkBody, serverErrors, type Checker } from './validate';
+import { keyedSubmit, useSubmissionKey } from './useSubmissionKey';
+import { checkBody, type Checker } from './validate';
 import { localNow } from './localTime';
 
 /** The answer's schema by type, checked on the body before it is sent (the server checks it again). */
@@ -90,15 +90,14 @@ export function AnswerForm({ request, onDone, onCancel }: ActionFormProps) {
       return errors;
     },
   });
-  const submit = form.onSubmit((values) => {
-    const body = toAnswerBody(request.type, values);
-    sendOnce(answer, key, body, {
-      onSuccess: (updated) => {
-        onDone(updated);
-      },
-      onError: (error) => form.setErrors(serverErrors(error, answerFieldOf)),
-    });
-  });
+  const submit = keyedSubmit(
+    form,
+    answer,
+    key,
+    (values) => toAnswerBody(request.type, values),
+    answerFieldOf,
+    onDone,
+  );
   return (
     <ActionFrame
       mutation={answer}

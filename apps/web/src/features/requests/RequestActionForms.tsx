@@ -7,8 +7,8 @@ import { ActionFrame } from '../../ui/ActionFrame';
 
 export { ActionFrame };
 import { useCancelRequest, useRefuseRequest, useRenewHold } from './api';
-import { sendOnce, useSubmissionKey } from './useSubmissionKey';
-import { checkBody, serverErrors } from './validate';
+import { keyedSubmit, useSubmissionKey } from './useSubmissionKey';
+import { checkBody } from './validate';
 
 export interface ActionFormProps {
   request: AgencyRequestDetail;
@@ -35,15 +35,14 @@ export function ReasonForm({
     initialValues: { reason: '' },
     validate: (values) => checkBody(ReasonBody, { reason: values.reason.trim() }, same),
   });
-  const submit = form.onSubmit((values) => {
-    const body = { reason: values.reason.trim() };
-    sendOnce(mutation, key, body, {
-      onSuccess: (updated) => {
-        onDone(updated);
-      },
-      onError: (error) => form.setErrors(serverErrors(error, same)),
-    });
-  });
+  const submit = keyedSubmit(
+    form,
+    mutation,
+    key,
+    (values) => ({ reason: values.reason.trim() }),
+    same,
+    onDone,
+  );
   return (
     <ActionFrame
       mutation={mutation}
@@ -90,15 +89,7 @@ export function RenewForm({ request, onDone, onCancel }: ActionFormProps) {
     initialValues: { hours: 72, reason: '' },
     validate: (values) => checkBody(RenewHoldBody, toBody(values), same),
   });
-  const submit = form.onSubmit((values) => {
-    const body = toBody(values);
-    sendOnce(renew, key, body, {
-      onSuccess: (updated) => {
-        onDone(updated);
-      },
-      onError: (error) => form.setErrors(serverErrors(error, same)),
-    });
-  });
+  const submit = keyedSubmit(form, renew, key, toBody, same, onDone);
   return (
     <ActionFrame
       mutation={renew}

@@ -1,5 +1,7 @@
 import { useRef } from 'react';
+import type { FormEvent } from 'react';
 import { SubmissionKey } from './idempotency';
+import { serverErrors } from './validate';
 
 /** A form's idempotency keys, kept across renders (and retries) of the form. */
 export function useSubmissionKey(): SubmissionKey {
@@ -36,5 +38,28 @@ export function sendOnce<B, T>(
       // Without a handler, the error is the mutation's to show (ActionFrame, ErrorAlert).
       onError: (error) => handlers.onError?.(error),
     },
+  );
+}
+
+/**
+ * A form's submit handler: the values turned into the body and sent once with the submission's key; the
+ * answer to `onDone`, the server's field errors to the form's fields.
+ */
+export function keyedSubmit<V, B, T>(
+  form: {
+    onSubmit: (handler: (values: V) => void) => (event?: FormEvent<HTMLFormElement>) => void;
+    setErrors: (errors: Record<string, string>) => void;
+  },
+  mutation: KeyedMutation<B, T>,
+  key: SubmissionKey,
+  toBody: (values: V) => B,
+  fieldOf: (path: string) => string,
+  onDone: (answer: T) => void,
+): (event?: FormEvent<HTMLFormElement>) => void {
+  return form.onSubmit((values) =>
+    sendOnce(mutation, key, toBody(values), {
+      onSuccess: onDone,
+      onError: (error) => form.setErrors(serverErrors(error, fieldOf)),
+    }),
   );
 }
