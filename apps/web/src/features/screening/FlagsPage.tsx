@@ -1,19 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { FlagStatus, type FlagItem } from '@khien/contracts';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { currentLocale } from '../../i18n';
 import { Forbidden } from '../../ui/Forbidden';
 import { formatDateTime, formatNumber } from '../../ui/format';
-import { PagedResults } from '../../ui/PagedResults';
 import { PageHeader } from '../../ui/PageHeader';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
 import { useCan } from '../auth/me-context';
 import { formatVnd } from '../registry/format';
-import { withChanges } from '../registry/filters';
-import { oneOf } from '../requests/filters';
 import { requestPath } from '../requests/links';
 import { useFlags } from './api';
 import { FlagStatusBadge } from './badges';
@@ -21,8 +18,7 @@ import { evidenceLines, formatShare, type EvidenceLine } from './flags';
 import { FlagReviewForm } from './FlagReviewForm';
 import type { FlagOutcome } from './review';
 import { ScreeningNav } from './ScreeningNav';
-
-const pageSize = 25;
+import { QUEUE_PAGE_SIZE, StatusQueue, useQueuePlace } from './StatusQueue';
 
 /** `/app/sang-loc/gan-co`: the accounts the mule detector flagged, by status, the strongest first. */
 export function FlagsPage() {
@@ -32,63 +28,41 @@ export function FlagsPage() {
 
 function Flags() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const status = oneOf(params.get('status'), FlagStatus.options) ?? 'pending';
-  const offsetParam = Number(params.get('offset') ?? 0);
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
-  const flags = useFlags(status, offset, pageSize);
+  const place = useQueuePlace(FlagStatus.options);
+  const flags = useFlags(place.status, place.offset, QUEUE_PAGE_SIZE);
   // Kept here, not in the list: the last pending flag leaves the list while its result is still shown.
   const [open, setOpen] = useState<{ flag: FlagItem; outcome: FlagOutcome } | null>(null);
   const close = () => setOpen(null);
-  const update = (changes: Record<string, string | null>) =>
-    setParams((current) => withChanges(current, changes), { replace: true });
   return (
     <>
       <PageHeader title={t('screening.flags.title')} description={t('screening.flags.intro')} />
       <ScreeningNav />
-      <Tabs
-        value={status}
-        onChange={(value) => update({ status: value === 'pending' ? null : value, offset: null })}
-        keepMounted={false}
+      <StatusQueue
+        statuses={FlagStatus.options}
+        place={place}
+        query={flags}
+        label={t('screening.flags.tabs')}
+        tabLabel={(value) => t(`screening.flagStatus.${value}`)}
+        tabTestId={(value) => `screening-flag-tab-${value}`}
+        empty={t(`screening.flags.empty.${place.status}`)}
+        emptyTestId="screening-flags-empty"
       >
-        <Tabs.List aria-label={t('screening.flags.tabs')}>
-          {FlagStatus.options.map((value) => (
-            <Tabs.Tab key={value} value={value} data-testid={`screening-flag-tab-${value}`}>
-              {t(`screening.flagStatus.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value={status} pt="md">
-          <PagedResults
-            query={flags}
-            limit={pageSize}
-            offset={offset}
-            onOffsetChange={(next) => update({ offset: next ? String(next) : null })}
+        {(items) => (
+          <Stack
+            gap="sm"
+            component="ul"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label={t('screening.flags.list')}
+            data-testid="screening-flag-list"
           >
-            {(items) =>
-              items.length === 0 ? (
-                <Text c="dimmed" data-testid="screening-flags-empty">
-                  {t(`screening.flags.empty.${status}`)}
-                </Text>
-              ) : (
-                <Stack
-                  gap="sm"
-                  component="ul"
-                  p={0}
-                  m={0}
-                  style={{ listStyle: 'none' }}
-                  aria-label={t('screening.flags.list')}
-                  data-testid="screening-flag-list"
-                >
-                  {items.map((flag) => (
-                    <FlagCard key={flag.id} flag={flag} onOpen={(outcome) => setOpen({ flag, outcome })} />
-                  ))}
-                </Stack>
-              )
-            }
-          </PagedResults>
-        </Tabs.Panel>
-      </Tabs>
+            {items.map((flag) => (
+              <FlagCard key={flag.id} flag={flag} onOpen={(outcome) => setOpen({ flag, outcome })} />
+            ))}
+          </Stack>
+        )}
+      </StatusQueue>
       <ResponsiveModal
         opened={open !== null}
         onClose={close}

@@ -1,18 +1,15 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { ReviewStatus, type ReviewItem } from '@khien/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Forbidden } from '../../ui/Forbidden';
 import { formatDateTime } from '../../ui/format';
-import { PagedResults } from '../../ui/PagedResults';
 import { PageHeader } from '../../ui/PageHeader';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
 import { useCan } from '../auth/me-context';
 import { formatVnd } from '../registry/format';
-import { withChanges } from '../registry/filters';
-import { oneOf } from '../requests/filters';
 import { requestPath } from '../requests/links';
 import { ScrollTable } from '../requests/ScrollTable';
 import { useReviews } from './api';
@@ -21,8 +18,7 @@ import { Reasons } from './Reasons';
 import { namesDiffer, type ReviewOutcome } from './review';
 import { ReviewForm } from './ReviewForm';
 import { ScreeningNav } from './ScreeningNav';
-
-const pageSize = 25;
+import { QUEUE_PAGE_SIZE, StatusQueue, useQueuePlace } from './StatusQueue';
 
 /** `/app/sang-loc`: the transfers screening held or blocked, by review status, with the status in the address. */
 export function ReviewQueuePage() {
@@ -32,51 +28,27 @@ export function ReviewQueuePage() {
 
 function Queue() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const status = oneOf(params.get('status'), ReviewStatus.options) ?? 'pending';
-  const offsetParam = Number(params.get('offset') ?? 0);
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
-  const reviews = useReviews(status, offset, pageSize);
+  const place = useQueuePlace(ReviewStatus.options);
+  const reviews = useReviews(place.status, place.offset, QUEUE_PAGE_SIZE);
   // Kept here, not in the table: the last pending row leaves the list while its result is still shown.
   const [open, setOpen] = useState<{ item: ReviewItem; outcome: ReviewOutcome } | null>(null);
   const close = () => setOpen(null);
-  const update = (changes: Record<string, string | null>) =>
-    setParams((current) => withChanges(current, changes), { replace: true });
   return (
     <>
       <PageHeader title={t('screening.reviews.title')} description={t('screening.reviews.intro')} />
       <ScreeningNav />
-      <Tabs
-        value={status}
-        onChange={(value) => update({ status: value === 'pending' ? null : value, offset: null })}
-        keepMounted={false}
+      <StatusQueue
+        statuses={ReviewStatus.options}
+        place={place}
+        query={reviews}
+        label={t('screening.reviews.tabs')}
+        tabLabel={(value) => t(`screening.reviewStatus.${value}`)}
+        tabTestId={(value) => `screening-tab-${value}`}
+        empty={t(`screening.reviews.empty.${place.status}`)}
+        emptyTestId="screening-reviews-empty"
       >
-        <Tabs.List aria-label={t('screening.reviews.tabs')}>
-          {ReviewStatus.options.map((value) => (
-            <Tabs.Tab key={value} value={value} data-testid={`screening-tab-${value}`}>
-              {t(`screening.reviewStatus.${value}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value={status} pt="md">
-          <PagedResults
-            query={reviews}
-            limit={pageSize}
-            offset={offset}
-            onOffsetChange={(next) => update({ offset: next ? String(next) : null })}
-          >
-            {(items) =>
-              items.length === 0 ? (
-                <Text c="dimmed" data-testid="screening-reviews-empty">
-                  {t(`screening.reviews.empty.${status}`)}
-                </Text>
-              ) : (
-                <ReviewTable items={items} onOpen={(item, outcome) => setOpen({ item, outcome })} />
-              )
-            }
-          </PagedResults>
-        </Tabs.Panel>
-      </Tabs>
+        {(items) => <ReviewTable items={items} onOpen={(item, outcome) => setOpen({ item, outcome })} />}
+      </StatusQueue>
       <ResponsiveModal
         opened={open !== null}
         onClose={close}
