@@ -70,6 +70,7 @@ import {
   createRecoveryService,
   createRequestsRepository,
   createRequestsService,
+  createWebhooksRepository,
   createWebhooksService,
   registerRequestsRoutes,
 } from './modules/requests/index.js';
@@ -281,7 +282,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
     // Requests between agencies, their webhooks and the asset-recovery ledger (ADR 0008).
     const requestsRepository = createRequestsRepository();
-    const webhooks = createWebhooksService({ db, audit: auditService, clock, cipher, logger });
+    const webhooks = createWebhooksService({
+      db,
+      repository: createWebhooksRepository(),
+      audit: auditService,
+      clock,
+      cipher,
+      logger,
+    });
     const requests = createRequestsService({
       db,
       repository: requestsRepository,

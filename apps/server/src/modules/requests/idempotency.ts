@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error.js';
 import { actorOf } from '../../shared/authorize.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
+import { createIdempotencyRepository } from './idempotency.repository.js';
 
 /** How long an answer is kept for a repeated key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -24,6 +25,7 @@ export interface IdempotentCall {
  */
 export function createIdempotency(deps: { db: Kysely<DB>; clock: Clock }) {
   const { db, clock } = deps;
+  const repository = createIdempotencyRepository();
 
   return {
     async run<T>(
@@ -53,32 +55,13 @@ export function createIdempotency(deps: { db: Kysely<DB>; clock: Clock }) {
         .digest('hex');
       const now = clock.now();
       // A key older than the time it is kept for may be used again.
-      await db
-        .deleteFrom('idempotency_keys')
-        .where('principal_id', '=', principal)
-        .where('key', '=', key)
-        .where('created_at', '<', new Date(now.getTime() - IDEMPOTENCY_TTL_MS))
-        .execute();
-      const claimed = await db
-        .insertInto('idempotency_keys')
-        .values({
-          principal_id: principal,
-          key,
-          fingerprint,
-          status_code: 0,
-          response: null,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.columns(['principal_id', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst();
+      const claimed = await repository.claim(
+        db,
+        { principal_id: principal, key, fingerprint, created_at: now },
+        new Date(now.getTime() - IDEMPOTENCY_TTL_MS),
+      );
       if (!claimed) {
-        const kept = await db
-          .selectFrom('idempotency_keys')
-          .selectAll()
-          .where('principal_id', '=', principal)
-          .where('key', '=', key)
-          .executeTakeFirstOrThrow();
+        const kept = await repository.find(db, principal, key);
         if (kept.fingerprint !== fingerprint)
           throw new AppError(
             'request.idempotency_conflict',
@@ -93,32 +76,17 @@ export function createIdempotency(deps: { db: Kysely<DB>; clock: Clock }) {
       }
       try {
         const body = await work();
-        await db
-          .updateTable('idempotency_keys')
-          .set({ status_code: status, response: JSON.stringify(body) })
-          .where('principal_id', '=', principal)
-          .where('key', '=', key)
-          .execute();
+        await repository.complete(db, principal, key, status, body);
         return { status, body };
       } catch (error) {
         // A refused call keeps nothing: the client may correct it and try again with the same key.
-        await db
-          .deleteFrom('idempotency_keys')
-          .where('principal_id', '=', principal)
-          .where('key', '=', key)
-          .execute();
+        await repository.release(db, principal, key);
         throw error;
       }
     },
 
     /** Forgets answers past the time they are kept for. */
-    async purge(): Promise<number> {
-      const result = await db
-        .deleteFrom('idempotency_keys')
-        .where('created_at', '<', new Date(clock.nowMs() - IDEMPOTENCY_TTL_MS))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    purge: () => repository.purge(db, new Date(clock.nowMs() - IDEMPOTENCY_TTL_MS)),
   };
 }
 

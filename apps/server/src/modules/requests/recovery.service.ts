@@ -125,7 +125,7 @@ export function createRecoveryService(deps: {
       const { actor } = await reportFor(context, 'recovery.record', reportId);
       await db.transaction().execute(async (trx) => {
         // One return at a time per report: the check and the entry see the same ledger.
-        await trx.selectFrom('reports').select('id').where('id', '=', reportId).forUpdate().execute();
+        await repository.lockReport(trx, reportId);
         const rows = await repository.ledgerOfReport(trx, reportId);
         const totals = ledgerTotals(
           rows.map((row) => ({ kind: row.kind as LedgerKind, amountVnd: Number(row.amount_vnd) })),

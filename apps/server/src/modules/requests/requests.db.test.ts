@@ -192,6 +192,15 @@ for (const target of databaseTargets()) {
         details: { account: { bank: 'VCB', account: '0071000999888' }, amountVnd: 1_000_000 },
       });
       expect(wrongRecipient.json().code).toBe('request.recipient_not_allowed');
+      const noCase = await inject(officer, 'POST', '/api/requests', {
+        type: 'hold',
+        recipientAgencyId: bankAgencyA.id,
+        legalBasis: 'Điều 147 BLTTHS',
+        reason: 'Vụ việc không thuộc đơn vị',
+        caseId: '00000000-0000-7000-8000-000000000000',
+        details: { account: { bank: 'VCB', account: '0071000999888' }, amountVnd: 1_000_000 },
+      });
+      expect(noCase.json().code).toBe('request.report_out_of_reach');
 
       const sent = await inject(
         officer,

@@ -261,6 +261,26 @@ export function createRequestsRepository() {
         .executeTakeFirst();
     },
 
+    /** A case and the unit it belongs to, to authorise requests that serve it. */
+    async casePlace(db: Kysely<DB>, caseId: string) {
+      return db
+        .selectFrom('cases as c')
+        .innerJoin('agencies as a', 'a.id', 'c.agency_id')
+        .select(['a.id as agency_id', 'a.scope_level', 'a.province_code', 'a.commune_code'])
+        .where('c.id', '=', caseId)
+        .executeTakeFirst();
+    },
+
+    async userEmail(db: Kysely<DB>, userId: string): Promise<string | null> {
+      const row = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+      return row?.email ?? null;
+    },
+
+    /** Locks a report for the rest of the transaction (one ledger change at a time). */
+    async lockReport(db: Kysely<DB>, reportId: string): Promise<void> {
+      await db.selectFrom('reports').select('id').where('id', '=', reportId).forUpdate().execute();
+    },
+
     // ── The ledger ──
 
     async insertLedger(db: Kysely<DB>, rows: Array<Insertable<DB['recovery_ledger']>>): Promise<void> {

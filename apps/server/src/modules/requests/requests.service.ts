@@ -234,12 +234,15 @@ export function createRequestsService(deps: RequestsDependencies) {
       return { reportId, caseId: caseId ?? place.case_id };
     }
     if (caseId) {
-      const found = await db
-        .selectFrom('cases')
-        .select('agency_id')
-        .where('id', '=', caseId)
-        .executeTakeFirst();
-      if (!found) throw new AppError('request.report_out_of_reach', 'No case of yours has this id');
+      const place = await repository.casePlace(db, caseId);
+      const target = place && {
+        agencyId: place.agency_id,
+        level: place.scope_level,
+        provinceCode: place.province_code,
+        communeCode: place.commune_code,
+      };
+      if (!target || decide(actor, 'case.manage', target) !== 'allow')
+        throw new AppError('request.report_out_of_reach', 'No case of yours has this id');
     }
     return { reportId: null, caseId: caseId ?? null };
   }
@@ -807,15 +810,9 @@ export function createRequestsService(deps: RequestsDependencies) {
             ))
               agencies.push(agency.id);
           const staff = await repository.staffToTell(trx, agencies, ['supervisor', 'admin']);
-          const sender = row.sender_user_id
-            ? await trx
-                .selectFrom('users')
-                .select(['id', 'email'])
-                .where('id', '=', row.sender_user_id)
-                .executeTakeFirst()
-            : undefined;
+          const senderEmail = row.sender_user_id ? await repository.userEmail(trx, row.sender_user_id) : null;
           const emails = new Set(staff.map((user) => user.email!));
-          if (sender?.email) emails.add(sender.email);
+          if (senderEmail) emails.add(senderEmail);
           for (const email of emails)
             await deps.messages.queue(trx, {
               channel: 'email',

@@ -7,7 +7,7 @@ import type {
   WebhookEventType,
   WebhookPayload,
 } from '@khien/contracts';
-import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../../shared/app-error.js';
@@ -18,6 +18,7 @@ import type { DataCipher } from '../../shared/data-cipher.js';
 import { newId } from '../../shared/ids.js';
 import { decide, type Actor } from '../../shared/policy.js';
 import type { AuditRecorder } from '../audit/index.js';
+import type { WebhooksRepository } from './webhooks.repository.js';
 import {
   SIGNATURE_HEADER,
   WEBHOOK_MAX_ATTEMPTS,
@@ -60,6 +61,7 @@ function toWebhook(row: Selectable<DB['webhooks']>): Webhook {
  */
 export function createWebhooksService(deps: {
   db: Kysely<DB>;
+  repository: WebhooksRepository;
   audit: AuditRecorder;
   clock: Clock;
   cipher: DataCipher;
@@ -67,7 +69,7 @@ export function createWebhooksService(deps: {
   /** The fetch to post with (tests may pass one that records). */
   fetch?: typeof fetch;
 }) {
-  const { db, audit, clock, cipher } = deps;
+  const { db, repository, audit, clock, cipher } = deps;
   const post = deps.fetch ?? fetch;
 
   function requireManager(context: RequestContext): Actor {
@@ -77,7 +79,7 @@ export function createWebhooksService(deps: {
   }
 
   async function ownWebhook(actor: Actor, id: string) {
-    const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repository.byId(db, id);
     if (!row || row.agency_id !== actor.agency.id || row.removed_at) throw notFound('Webhook');
     return row;
   }
@@ -121,10 +123,10 @@ export function createWebhooksService(deps: {
     const delivered = status !== null && status >= 200 && status < 300;
     const attempt = event.attempts + 1;
     const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('webhook_deliveries')
-        .values({
+    await db.transaction().execute((trx) =>
+      repository.recordAttempt(
+        trx,
+        {
           id: newId(),
           event_id: event.id,
           webhook_id: event.webhook_id,
@@ -135,20 +137,14 @@ export function createWebhooksService(deps: {
           error: error ?? (delivered ? null : `HTTP ${status}`),
           response_excerpt: excerpt,
           created_at: now,
-        })
-        .execute();
-      await trx
-        .updateTable('webhook_events')
-        .set(
-          delivered
-            ? { status: 'delivered', attempts: attempt, delivered_at: now }
-            : attempt >= WEBHOOK_MAX_ATTEMPTS
-              ? { status: 'failed', attempts: attempt }
-              : { attempts: attempt, next_attempt_at: new Date(now.getTime() + retryDelayMs(attempt)) },
-        )
-        .where('id', '=', event.id)
-        .execute();
-    });
+        },
+        delivered
+          ? { status: 'delivered', attempts: attempt, delivered_at: now }
+          : attempt >= WEBHOOK_MAX_ATTEMPTS
+            ? { status: 'failed', attempts: attempt }
+            : { attempts: attempt, next_attempt_at: new Date(now.getTime() + retryDelayMs(attempt)) },
+      ),
+    );
     if (!delivered)
       deps.logger.warn(
         { webhookId: event.webhook_id, eventId: event.id, attempt, status, error },
@@ -163,13 +159,7 @@ export function createWebhooksService(deps: {
   const service = {
     async list(context: RequestContext): Promise<{ items: Webhook[] }> {
       const actor = requireManager(context);
-      const rows = await db
-        .selectFrom('webhooks')
-        .selectAll()
-        .where('agency_id', '=', actor.agency.id)
-        .where('removed_at', 'is', null)
-        .orderBy('created_at')
-        .execute();
+      const rows = await repository.ofAgency(db, actor.agency.id);
       return { items: rows.map(toWebhook) };
     },
 
@@ -193,7 +183,7 @@ export function createWebhooksService(deps: {
         removed_at: null,
       };
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('webhooks').values(row).execute();
+        await repository.insert(trx, row);
         await audit.record(trx, context, {
           action: 'webhook.create',
           targetType: 'webhook',
@@ -209,11 +199,7 @@ export function createWebhooksService(deps: {
       const actor = requireManager(context);
       await ownWebhook(actor, id);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('webhooks')
-          .set({ active: false, removed_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
+        await repository.remove(trx, id, clock.now());
         await audit.record(trx, context, {
           action: 'webhook.remove',
           targetType: 'webhook',
@@ -230,21 +216,9 @@ export function createWebhooksService(deps: {
     ): Promise<{ items: WebhookDelivery[]; total: number }> {
       const actor = requireManager(context);
       await ownWebhook(actor, id);
-      const base = db
-        .selectFrom('webhook_deliveries as d')
-        .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
-        .where('d.webhook_id', '=', id);
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await base
-        .selectAll('d')
-        .select('e.type as event_type')
-        .orderBy('d.created_at', 'desc')
-        .orderBy('d.id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
+      const { rows, total } = await repository.deliveries(db, id, page);
       return {
-        total: Number(total.n),
+        total,
         items: rows.map((row) => ({
           id: row.id,
           eventId: row.event_id,
@@ -270,34 +244,26 @@ export function createWebhooksService(deps: {
       type: WebhookEventType,
       request: WebhookPayload['request'],
     ): Promise<number> {
-      const hooks = await trx
-        .selectFrom('webhooks')
-        .select('id')
-        .where('agency_id', '=', agencyId)
-        .where('active', '=', true)
-        .where(sql<SqlBool>`${type} = any(events)`)
-        .execute();
+      const hooks = await repository.takers(trx, agencyId, type);
       if (hooks.length === 0) return 0;
       const now = clock.now();
-      await trx
-        .insertInto('webhook_events')
-        .values(
-          hooks.map((hook) => {
-            const id = newId();
-            const payload: WebhookPayload = { id, type, createdAt: now.toISOString(), request };
-            return {
-              id,
-              webhook_id: hook.id,
-              type,
-              payload: JSON.stringify(payload),
-              status: 'pending' as const,
-              attempts: 0,
-              next_attempt_at: now,
-              created_at: now,
-            };
-          }),
-        )
-        .execute();
+      await repository.insertEvents(
+        trx,
+        hooks.map((hook) => {
+          const id = newId();
+          const payload: WebhookPayload = { id, type, createdAt: now.toISOString(), request };
+          return {
+            id,
+            webhook_id: hook.id,
+            type,
+            payload: JSON.stringify(payload),
+            status: 'pending' as const,
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+          };
+        }),
+      );
       return hooks.length;
     },
 
@@ -306,39 +272,7 @@ export function createWebhooksService(deps: {
       const now = clock.now();
       // Claimed in a short transaction (a lease), posted outside it: a slow receiver never holds the
       // database.
-      const claimed = await db.transaction().execute(async (trx) => {
-        const due = await trx
-          .selectFrom('webhook_events as e')
-          .innerJoin('webhooks as w', 'w.id', 'e.webhook_id')
-          .select([
-            'e.id',
-            'e.webhook_id',
-            'e.type',
-            'e.payload',
-            'e.attempts',
-            'w.url',
-            'w.secret_encrypted',
-            'w.active',
-          ])
-          .where('e.status', '=', 'pending')
-          .where('e.next_attempt_at', '<=', now)
-          .orderBy('e.next_attempt_at')
-          .limit(limit)
-          .forUpdate('e')
-          .skipLocked()
-          .execute();
-        if (due.length > 0)
-          await trx
-            .updateTable('webhook_events')
-            .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS) })
-            .where(
-              'id',
-              'in',
-              due.map((event) => event.id),
-            )
-            .execute();
-        return due;
-      });
+      const claimed = await db.transaction().execute((trx) => repository.claimDue(trx, now, limit, LEASE_MS));
       let delivered = 0;
       let failed = 0;
       for (const event of claimed) {

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { ScreeningDecision } from '@khien/contracts';
 import type { DB } from '../../db/schema.js';
 
 export type RuleSetRow = Selectable<DB['screening_rule_sets']>;
@@ -68,13 +69,18 @@ export function createScreeningRepository() {
         .execute();
     },
 
-    async decision(db: Kysely<DB>, agencyId: string, transferId: string) {
-      return db
+    /** The decisions already stored for these transfer ids, by id. */
+    async decisionsOf(db: Kysely<DB>, agencyId: string, transferIds: string[]) {
+      const found = new Map<string, ScreeningDecision>();
+      if (transferIds.length === 0) return found;
+      const rows = await db
         .selectFrom('screening_decisions')
-        .select(['decision'])
+        .select(['transfer_id', 'decision'])
         .where('agency_id', '=', agencyId)
-        .where('transfer_id', '=', transferId)
-        .executeTakeFirst();
+        .where('transfer_id', 'in', [...new Set(transferIds)])
+        .execute();
+      for (const row of rows) found.set(row.transfer_id, row.decision as unknown as ScreeningDecision);
+      return found;
     },
 
     /** Stores decisions; a transfer already decided keeps its first decision (answers which were new). */
@@ -129,6 +135,10 @@ export function createScreeningRepository() {
         .where('agency_id', '=', agencyId)
         .where('transfer_id', '=', transferId)
         .execute();
+    },
+
+    async agency(db: Kysely<DB>, id: string) {
+      return db.selectFrom('agencies').select(['type', 'active']).where('id', '=', id).executeTakeFirst();
     },
 
     async insertFlags(db: Kysely<DB>, rows: Array<Insertable<DB['screening_flags']>>): Promise<void> {

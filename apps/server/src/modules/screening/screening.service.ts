@@ -237,31 +237,28 @@ export function createScreeningService(deps: ScreeningDependencies) {
 
   /** Decides transfers not decided before, stores them, and answers every decision in order. */
   async function decideAll(actor: Actor, transfers: ScreeningTransfer[], arrivedAt: number) {
-    const decisions: ScreeningDecision[] = [];
+    // One read for the whole batch of the transfers decided before (idempotent by transfer id).
+    const stored = await repository.decisionsOf(
+      db,
+      actor.agency.id,
+      transfers.map((transfer) => transfer.transferId),
+    );
+    const decided = new Map<string, ScreeningDecision>();
     const rows = [];
-    const seen = new Map<string, number>();
     for (const transfer of transfers) {
-      const stored = await repository.decision(db, actor.agency.id, transfer.transferId);
-      const earlier = seen.get(transfer.transferId);
-      if (stored) decisions.push(stored.decision as ScreeningDecision);
-      else if (earlier !== undefined) decisions.push(decisions[earlier]!);
-      else {
-        const { decision, row } = await decideOne(actor, transfer, arrivedAt);
-        seen.set(transfer.transferId, decisions.length);
-        decisions.push(decision);
-        rows.push(row);
-      }
+      const id = transfer.transferId;
+      if (stored.has(id) || decided.has(id)) continue;
+      const { decision, row } = await decideOne(actor, transfer, arrivedAt);
+      decided.set(id, decision);
+      rows.push(row);
     }
     const inserted = await repository.insertDecisions(db, rows);
-    // Sent twice at once: the first stored decision is the one.
-    for (let i = 0; i < decisions.length; i++) {
-      const id = decisions[i]!.transferId;
-      if (rows.some((row) => row.transfer_id === id) && !inserted.has(id)) {
-        const stored = await repository.decision(db, actor.agency.id, id);
-        if (stored) decisions[i] = stored.decision as ScreeningDecision;
-      }
-    }
-    return decisions;
+    // Sent twice at once by two calls: the first stored decision is the one.
+    const lost = rows.map((row) => row.transfer_id).filter((id) => !inserted.has(id));
+    const theirs = lost.length > 0 ? await repository.decisionsOf(db, actor.agency.id, lost) : new Map();
+    return transfers.map(
+      ({ transferId }) => stored.get(transferId) ?? theirs.get(transferId) ?? decided.get(transferId)!,
+    );
   }
 
   /**
@@ -570,11 +567,7 @@ export function createScreeningService(deps: ScreeningDependencies) {
      * the bank is named by the subject, which the message broker's permissions vouch for.
      */
     async completedFor(agencyId: string, transfers: CompletedTransfer[]) {
-      const agency = await db
-        .selectFrom('agencies')
-        .select(['type', 'active'])
-        .where('id', '=', agencyId)
-        .executeTakeFirst();
+      const agency = await repository.agency(db, agencyId);
       if (!agency?.active || !SCREENED.includes(agency.type as AgencyType))
         throw new AppError('screening.not_a_bank', `No active bank or e-wallet has the id ${agencyId}`);
       return feed(agencyId, transfers);
