@@ -11,6 +11,11 @@ interface DataTableProps {
   children: ReactNode;
   highlightOnHover?: boolean;
   verticalSpacing?: MantineSpacing;
+  /**
+   * Names the scrolling region for screen readers ("Các lần chuyển tiền đi tiếp"…); with a name, the
+   * region also takes the focus, so that it can be scrolled from the keyboard (WCAG 2.1.1).
+   */
+  label?: string;
 }
 
 /** A striped table that scrolls sideways on narrow screens. */
@@ -21,9 +26,15 @@ export function DataTable({
   children,
   highlightOnHover = false,
   verticalSpacing = 'sm',
+  label,
 }: DataTableProps) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      {...(label
+        ? { scrollAreaProps: { viewportProps: { tabIndex: 0, role: 'region', 'aria-label': label } } }
+        : {})}
+    >
       <Table
         striped
         highlightOnHover={highlightOnHover}

@@ -20,7 +20,7 @@ import { checkBody, serverErrors } from '../requests/validate';
 import { useRecordReturn, useReportRecovery } from './api';
 import { heldBanks, toReturnBody, type ReturnValues } from './format';
 import { GoldenHourGrid, LedgerTotalsGrid } from './RecoveryFigures';
-import { ScrollTable } from '../requests/ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 
 const kindColor: Record<LedgerKind, string> = {
   lost: 'red.9',
@@ -106,7 +106,7 @@ function Ledger({ recovery }: { recovery: ReportRecovery }) {
   const { t } = useTranslation();
   if (recovery.entries.length === 0) return <Text c="dimmed">{t('recovery.panel.empty')}</Text>;
   return (
-    <ScrollTable
+    <DataTable
       minWidth={720}
       testId="recovery-ledger"
       label={t('recovery.panel.ledgerTitle')}
@@ -152,7 +152,7 @@ function Ledger({ recovery }: { recovery: ReportRecovery }) {
           </Table.Td>
         </Table.Tr>
       ))}
-    </ScrollTable>
+    </DataTable>
   );
 }
 

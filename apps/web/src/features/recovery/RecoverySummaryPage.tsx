@@ -15,7 +15,7 @@ import { formatVnd } from '../registry/format';
 import { useRecoverySummary } from './api';
 import { formatShare } from './format';
 import { Figure, GoldenHourGrid, LedgerTotalsGrid } from './RecoveryFigures';
-import { ScrollTable } from '../requests/ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 
 /** `/app/thu-hoi`: the money lost, held and returned, and the golden hour, for the country or a province. */
 export function RecoverySummaryPage() {
@@ -93,7 +93,7 @@ function Summary() {
               {summary.data.byProvince.length === 0 ? (
                 <Text c="dimmed">{t('recovery.summary.byProvinceEmpty')}</Text>
               ) : (
-                <ScrollTable
+                <DataTable
                   minWidth={820}
                   testId="recovery-by-province"
                   label={t('recovery.summary.byProvince')}
@@ -138,7 +138,7 @@ function Summary() {
                       </Table.Td>
                     </Table.Tr>
                   ))}
-                </ScrollTable>
+                </DataTable>
               )}
             </SectionCard>
           </>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { AgencyRequestDetail } from '@khien/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HiddenHeader } from '../../ui/DataTable';
+import { DataTable, HiddenHeader } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDateTime } from '../../ui/format';
 import { SearchableSelect } from '../../ui/SearchableSelect';
@@ -12,7 +12,6 @@ import { formatVnd } from '../registry/format';
 import { useForwardHolds, useRecipients } from './api';
 import { forwardRows, matchRecipient, toForwardBody } from './forward';
 import { sendOnce, useSubmissionKey } from './useSubmissionKey';
-import { ScrollTable } from './ScrollTable';
 
 /**
  * The money trail, hop by hop: the sender of an answered hold picks the onward transfers the bank named
@@ -80,7 +79,7 @@ export function ForwardPanel({ request }: { request: AgencyRequestDetail }) {
     <SectionCard id="request-forward" title={t('requests.forward.title')} testId="request-forward">
       <Stack gap="sm">
         <Text size="sm">{t('requests.forward.intro')}</Text>
-        <ScrollTable
+        <DataTable
           minWidth={720}
           testId="forward-table"
           label={t('requests.forward.title')}
@@ -173,7 +172,7 @@ export function ForwardPanel({ request }: { request: AgencyRequestDetail }) {
               </Table.Tr>
             );
           })}
-        </ScrollTable>
+        </DataTable>
         <ErrorAlert error={banks.error} />
         {open.length === 0 ? (
           <Text size="sm" c="dimmed" data-testid="forward-all-done">

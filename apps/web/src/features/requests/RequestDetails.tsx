@@ -28,7 +28,7 @@ import { groupHash } from '../reports/format';
 import { casePath, reportPath } from '../reports/links';
 import { formatVnd } from '../registry/format';
 import { requestPath } from './links';
-import { ScrollTable } from './ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 
 function Mono({ children }: { children: ReactNode }) {
   return (
@@ -432,7 +432,7 @@ function AnswerFacts({ request, answer }: { request: AgencyRequestDetail; answer
               {t('requests.detail.personalHidden')}
             </Text>
           ) : (
-            <ScrollTable
+            <DataTable
               minWidth={640}
               testId="request-subscribers"
               label={t('requests.answerView.subscribersTitle')}
@@ -463,7 +463,7 @@ function AnswerFacts({ request, answer }: { request: AgencyRequestDetail; answer
                   <Table.Td>{row.address ?? t('common.none')}</Table.Td>
                 </Table.Tr>
               ))}
-            </ScrollTable>
+            </DataTable>
           )}
           <SimpleGrid cols={1}>
             <Note note={parsed.data.note} />

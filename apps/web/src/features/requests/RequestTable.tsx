@@ -13,7 +13,7 @@ import {
 import { requestPath } from './links';
 import { timeLeft } from './timeLeft';
 import { useNow } from './useNow';
-import { ScrollTable } from './ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 
 const rowBackground = { overdue: 'red.0', soon: 'orange.0', ok: undefined, done: undefined } as const;
 
@@ -36,7 +36,7 @@ export function RequestTable({
   const now = useNow();
   if (requests.length === 0) return <Text c="dimmed">{t('requests.list.empty')}</Text>;
   return (
-    <ScrollTable
+    <DataTable
       minWidth={compact ? 560 : 960}
       verticalSpacing="xs"
       testId={testId}
@@ -121,6 +121,6 @@ export function RequestTable({
           </Table.Tr>
         );
       })}
-    </ScrollTable>
+    </DataTable>
   );
 }

@@ -6,7 +6,7 @@ import { currentLocale } from '../../i18n';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatNumber } from '../../ui/format';
 import { FormActions } from '../../ui/FormActions';
-import { ScrollTable } from '../requests/ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 import { useBacktest } from './api';
 import { ActionBadge } from './badges';
 import { actionCounts, backtestColumns, csvProblem, percent, rulesWithActivity, utf8Bytes } from './backtest';
@@ -204,7 +204,7 @@ function BacktestView({ result }: { result: BacktestResult }) {
             {t('screening.backtest.rulesNone')}
           </Text>
         ) : (
-          <ScrollTable
+          <DataTable
             minWidth={360}
             verticalSpacing={4}
             testId="screening-backtest-rules"
@@ -226,7 +226,7 @@ function BacktestView({ result }: { result: BacktestResult }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </ScrollTable>
+          </DataTable>
         )}
       </Stack>
       {result.decisions.length > 0 && (
@@ -234,7 +234,7 @@ function BacktestView({ result }: { result: BacktestResult }) {
           <Text size="sm" fw={600}>
             {t('screening.backtest.decisions')}
           </Text>
-          <ScrollTable
+          <DataTable
             minWidth={640}
             verticalSpacing={4}
             testId="screening-backtest-decisions"
@@ -272,7 +272,7 @@ function BacktestView({ result }: { result: BacktestResult }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </ScrollTable>
+          </DataTable>
         </Stack>
       )}
     </Stack>

@@ -12,7 +12,7 @@ import { useCan } from '../auth/me-context';
 import { formatVnd } from '../registry/format';
 import { withChanges } from '../registry/filters';
 import { oneOf } from '../requests/filters';
-import { ScrollTable } from '../requests/ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 import { useDecisions } from './api';
 import { ActionBadge } from './badges';
 import { Reasons } from './Reasons';
@@ -127,7 +127,7 @@ function DecisionTable({ items }: { items: DecisionSummary[] }) {
       </Stack>
     );
   return (
-    <ScrollTable
+    <DataTable
       minWidth={960}
       verticalSpacing="xs"
       testId="screening-decision-table"
@@ -186,7 +186,7 @@ function DecisionTable({ items }: { items: DecisionSummary[] }) {
           </Table.Td>
         </Table.Tr>
       ))}
-    </ScrollTable>
+    </DataTable>
   );
 }
 

@@ -11,7 +11,7 @@ import { ResponsiveModal } from '../../ui/ResponsiveModal';
 import { useCan } from '../auth/me-context';
 import { formatVnd } from '../registry/format';
 import { requestPath } from '../requests/links';
-import { ScrollTable } from '../requests/ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 import { useReviews } from './api';
 import { ActionBadge, ReviewStatusBadge } from './badges';
 import { Reasons } from './Reasons';
@@ -124,7 +124,7 @@ function ReviewTable({
       </Stack>
     );
   return (
-    <ScrollTable
+    <DataTable
       minWidth={980}
       verticalSpacing="sm"
       testId="screening-review-table"
@@ -168,7 +168,7 @@ function ReviewTable({
           </Table.Td>
         </Table.Tr>
       ))}
-    </ScrollTable>
+    </DataTable>
   );
 }
 

@@ -14,7 +14,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { ResponsiveModal } from '../../ui/ResponsiveModal';
 import { SectionCard } from '../../ui/SectionCard';
 import { useCan } from '../auth/me-context';
-import { ScrollTable } from '../requests/ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 import { useCreateDraft, usePublish, useRuleSets, useShadow } from './api';
 import { BacktestPanel } from './BacktestPanel';
 import { RuleSetStatusBadge } from './badges';
@@ -259,7 +259,7 @@ function VersionTable({
 }) {
   const { t } = useTranslation();
   return (
-    <ScrollTable
+    <DataTable
       minWidth={900}
       verticalSpacing="xs"
       testId="screening-version-table"
@@ -379,7 +379,7 @@ function VersionTable({
           </Table.Tr>
         );
       })}
-    </ScrollTable>
+    </DataTable>
   );
 }
 

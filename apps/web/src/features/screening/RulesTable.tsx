@@ -2,7 +2,7 @@ import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { RuleSet } from '@khien/contracts';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
-import { ScrollTable } from '../requests/ScrollTable';
+import { DataTable } from '../../ui/DataTable';
 import { ActionBadge } from './badges';
 import { conditionText, type ConditionWords } from './conditions';
 
@@ -28,7 +28,7 @@ export function RulesTable({ ruleSet }: { ruleSet: RuleSet }) {
           })}
         </Text>
       )}
-      <ScrollTable
+      <DataTable
         minWidth={960}
         verticalSpacing="xs"
         testId="screening-rules-table"
@@ -74,7 +74,7 @@ export function RulesTable({ ruleSet }: { ruleSet: RuleSet }) {
             </Table.Td>
           </Table.Tr>
         ))}
-      </ScrollTable>
+      </DataTable>
     </Stack>
   );
 }

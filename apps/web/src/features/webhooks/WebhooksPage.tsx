@@ -18,7 +18,7 @@ import { CreateWebhookBody, WebhookEventType, type CreatedWebhook, type Webhook 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../ui/ConfirmModal';
-import { HiddenHeader } from '../../ui/DataTable';
+import { DataTable, HiddenHeader } from '../../ui/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { Forbidden } from '../../ui/Forbidden';
 import { formatDateTime } from '../../ui/format';
@@ -31,7 +31,6 @@ import { useCan } from '../auth/me-context';
 import { checkBody, serverErrors } from '../requests/validate';
 import { useCreateWebhook, useRemoveWebhook, useWebhookDeliveries, useWebhooks } from './api';
 import { eventKey } from './events';
-import { ScrollTable } from '../requests/ScrollTable';
 
 /** `/app/webhooks`: where the agency's request events are posted, and what happened to each post. */
 export function WebhooksPage() {
@@ -69,7 +68,7 @@ function Webhooks() {
       ) : webhooks.data.items.length === 0 ? (
         <Text c="dimmed">{t('webhooks.empty')}</Text>
       ) : (
-        <ScrollTable
+        <DataTable
           minWidth={820}
           testId="webhook-table"
           label={t('webhooks.title')}
@@ -130,7 +129,7 @@ function Webhooks() {
               </Table.Td>
             </Table.Tr>
           ))}
-        </ScrollTable>
+        </DataTable>
       )}
       <ResponsiveModal opened={creating} onClose={() => setCreating(false)} title={t('webhooks.createTitle')}>
         <CreateWebhookForm
@@ -314,7 +313,7 @@ function Deliveries({ webhookId }: { webhookId: string }) {
         items.length === 0 ? (
           <Text c="dimmed">{t('webhooks.deliveriesEmpty')}</Text>
         ) : (
-          <ScrollTable
+          <DataTable
             minWidth={760}
             testId="webhook-delivery-table"
             label={t('webhooks.deliveries')}
@@ -363,7 +362,7 @@ function Deliveries({ webhookId }: { webhookId: string }) {
                 </Table.Td>
               </Table.Tr>
             ))}
-          </ScrollTable>
+          </DataTable>
         )
       }
     </PagedResults>
